@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { dataPlanePageQuery } from "../paging";
+
+export const auditEventListQuery = dataPlanePageQuery.extend({
+  actorId: z.string().max(100).optional(),
+  resourceType: z.string().max(100).optional(),
+  resourceId: z.string().max(100).optional(),
+  action: z.string().max(100).optional(),
+});

@@ -1,0 +1,42 @@
+import type { Prisma } from "../db/generated/client";
+import type { DbClient } from "../db/transaction";
+import type { Actor } from "../auth/actor";
+import { newId } from "../ids";
+
+export type AuditEventInput = {
+  storeId: string | null;
+  actor: Actor;
+  /** `<resource>.<verb>`: `store.create`, `apiKey.revoke`, `profile.merge` … */
+  action: string;
+  resourceType: string;
+  resourceId: string | null;
+  before?: unknown;
+  after?: unknown;
+  requestId?: string | null;
+};
+
+// JSON columns take plain JSON: Dates become ISO strings, undefined disappears.
+function toJson(value: unknown): Prisma.InputJsonValue | undefined {
+  return value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+}
+
+/** Records who did what to which resource. Call it inside the write's own transaction. */
+export async function recordAuditEvent(db: DbClient, event: AuditEventInput): Promise<string> {
+  const id = newId("auditEvent");
+  await db.auditEvent.create({
+    data: {
+      id,
+      storeId: event.storeId,
+      actorType: event.actor.type,
+      actorId: event.actor.id,
+      actorLabel: event.actor.label,
+      action: event.action,
+      resourceType: event.resourceType,
+      resourceId: event.resourceId,
+      before: toJson(event.before),
+      after: toJson(event.after),
+      requestId: event.requestId ?? null,
+    },
+  });
+  return id;
+}

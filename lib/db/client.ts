@@ -1,0 +1,101 @@
+import { PrismaClient } from "./generated/client";
+import { applyMigrations, type SqlExecutor } from "./apply-migrations";
+import { IN_MEMORY, openEmbeddedDatabase } from "./open-embedded-database";
+import { readEnv } from "../env";
+
+export type DatabaseKind = "embedded" | "postgres";
+
+export type Database = {
+  kind: DatabaseKind;
+  prisma: PrismaClient;
+  /** Where the data lives: the embedded data directory or the PostgreSQL host/database. */
+  location: string;
+  close(): Promise<void>;
+};
+
+export type OpenDatabaseOptions = {
+  /** postgres:// URL; unset = the embedded database. */
+  databaseUrl?: string;
+  /** Embedded database directory, or "memory://". */
+  dataDir: string;
+};
+
+// Arbitrary but fixed: serialises concurrent migration runs of several replicas.
+const MIGRATION_LOCK_KEY = 7_242_001;
+
+function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+  } catch {
+    return "postgres";
+  }
+}
+
+async function migratePostgres(databaseUrl: string): Promise<string[]> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    const executor: SqlExecutor = {
+      exec: (sql) => client.query(sql),
+      query: async (sql, params) => ({ rows: (await client.query(sql, params as unknown[])).rows }),
+    };
+    return await applyMigrations({ db: executor });
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await client.end();
+  }
+}
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openDatabase({ databaseUrl, dataDir }: OpenDatabaseOptions): Promise<Database> {
+  if (databaseUrl) {
+    await migratePostgres(databaseUrl);
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }) });
+    return { kind: "postgres", prisma, location: describeUrl(databaseUrl), close: () => prisma.$disconnect() };
+  }
+  const pglite = await openEmbeddedDatabase(dataDir);
+  await applyMigrations({
+    db: { exec: (sql) => pglite.exec(sql), query: (sql, params) => pglite.query(sql, params) as never },
+  });
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    kind: "embedded",
+    prisma,
+    location: dataDir === IN_MEMORY ? IN_MEMORY : dataDir,
+    close: async () => {
+      await prisma.$disconnect();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+// One database per process, shared by every module copy Next's bundler makes (hence globalThis).
+const holder = globalThis as unknown as { kithDatabase?: Promise<Database> };
+
+/** The process's database, opened (and migrated) on first use from the environment. */
+export function getDatabase(): Promise<Database> {
+  if (!holder.kithDatabase) {
+    const env = readEnv();
+    holder.kithDatabase = openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.KITH_DATA_DIR });
+    holder.kithDatabase.catch(() => {
+      holder.kithDatabase = undefined;
+    });
+  }
+  return holder.kithDatabase;
+}
+
+export async function getPrisma(): Promise<PrismaClient> {
+  return (await getDatabase()).prisma;
+}
+
+/** Closes the process's database (scripts and tests; the server closes on exit). */
+export async function closeDatabase(): Promise<void> {
+  const pending = holder.kithDatabase;
+  holder.kithDatabase = undefined;
+  if (pending) await (await pending).close();
+}

@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["0", "1", "true", "false", "yes", "no", ""])
+  .optional()
+  .transform((value) => (value === undefined || value === "" ? undefined : ["1", "true", "yes"].includes(value)));
+
+/** Every environment variable Kith reads, validated once. README lists them all. */
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  KITH_DATA_DIR: z.string().default("./.kith"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  KITH_SEED_DEMO: booleanFlag,
+  KITH_ADMIN_EMAIL: z.string().email().optional(),
+  KITH_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+  KITH_BOOTSTRAP_API_KEY: z
+    .string()
+    .regex(/^kith_key_[0-7][0-9a-z]{25}:[A-Za-z0-9_-]{16,}$/, 'must be "keyId:secret" with a kith_key_ TypeID and a secret of 16+ URL-safe characters')
+    .optional(),
+  AUTH_SECRET: z.string().min(16).optional(),
+  KITH_LOG_REQUESTS: booleanFlag,
+  KITH_LLM_BASE_URL: z.string().url().optional(),
+  KITH_LLM_API_KEY: z.string().optional(),
+  KITH_LLM_MODEL: z.string().optional(),
+  KITH_EMBEDDINGS_BASE_URL: z.string().url().optional(),
+  KITH_EMBEDDINGS_API_KEY: z.string().optional(),
+  KITH_EMBEDDINGS_MODEL: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** The validated environment; a bad value stops start-up with the variable's name and the problem. */
+export function readEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Forget the cached environment (tests change variables between cases). */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

@@ -1,0 +1,43 @@
+import { ZodError } from "zod";
+import { AppError, errorKinds, type FieldIssue } from "../errors";
+import { Prisma } from "../db/generated/client";
+
+/** Twilio's error body, plus `details` with field-level issues when the input was invalid. */
+export type ErrorBody = { code: number; message: string; more_info: string; status: number; details?: FieldIssue[] };
+
+function moreInfo(code: number): string {
+  return `https://www.twilio.com/docs/api/errors/${code}`;
+}
+
+function zodIssues(error: ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(body)", message: issue.message }));
+}
+
+function uniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/** Maps any thrown value to Twilio's error shape; unexpected errors are logged, never echoed. */
+export function toErrorBody(error: unknown, requestId: string): ErrorBody {
+  if (error instanceof AppError) {
+    return { code: error.code, message: error.message, more_info: moreInfo(error.code), status: error.status, ...(error.details ? { details: error.details } : {}) };
+  }
+  if (error instanceof ZodError) {
+    const details = zodIssues(error);
+    const { status, code } = errorKinds.bad_request;
+    const summary = details.slice(0, 3).map((issue) => `${issue.path}: ${issue.message}`).join("; ");
+    return { code, message: `Invalid request: ${summary}`, more_info: moreInfo(code), status, details };
+  }
+  if (uniqueViolation(error)) {
+    const { status, code } = errorKinds.conflict;
+    return { code, message: "Conflict: the resource already exists", more_info: moreInfo(code), status };
+  }
+  console.error(`[${requestId}] unhandled error`, error);
+  const { status, code } = errorKinds.internal;
+  return { code, message: "Internal error", more_info: moreInfo(code), status };
+}
+
+export function errorResponse(error: unknown, requestId: string): Response {
+  const body = toErrorBody(error, requestId);
+  return Response.json(body, { status: body.status });
+}

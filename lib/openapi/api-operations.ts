@@ -1,0 +1,114 @@
+import { z } from "zod";
+import { controlPlanePageQuery } from "../paging";
+import { storeCreateSchema, storePatchSchema } from "../stores/store-schemas";
+import { identityResolutionSettingsSchema } from "../identity/identity-settings-schemas";
+import { traitGroupCreateSchema, traitGroupListQuery, traitGroupPatchSchema } from "../traits/trait-schemas";
+import { auditEventListQuery } from "../audit/audit-schemas";
+import type { Role } from "../db/generated/enums";
+import {
+  acceptedSchema,
+  auditEventSchema,
+  healthSchema,
+  identitySettingsSchema,
+  metaSchema,
+  operationSchema,
+  storeSchema,
+  traitGroupSchema,
+} from "./response-schemas";
+
+export type ApiOperation = {
+  method: "get" | "post" | "put" | "patch" | "delete";
+  /** OpenAPI path with `{param}` placeholders, exactly as served. */
+  path: string;
+  summary: string;
+  tag: string;
+  /** null = no credentials needed. */
+  role: Role | null;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** Status → body schema (null = no body). */
+  responses: Record<number, { description: string; schema: z.ZodType | null }>;
+  /** Sends or checks ETag / If-Match. */
+  etag?: "sends" | "checks";
+};
+
+const accepted = (extra: z.ZodRawShape = {}) => acceptedSchema.extend(extra);
+
+/**
+ * Every route Kith serves, with the zod schemas its handler validates with. /openapi.json is
+ * generated from this list, and a test checks that it names every route file under app/.
+ */
+export const apiOperations: ApiOperation[] = [
+  {
+    method: "get", path: "/api/health", summary: "Liveness and database check: 200 only when ready", tag: "Operations", role: null,
+    responses: { 200: { description: "Ready", schema: healthSchema }, 503: { description: "Starting or database unavailable", schema: healthSchema } },
+  },
+  {
+    method: "get", path: "/openapi.json", summary: "This document", tag: "Operations", role: null,
+    responses: { 200: { description: "OpenAPI 3.1 document", schema: null } },
+  },
+  {
+    method: "get", path: "/v1/ControlPlane/Stores", summary: "List the memory stores the caller may see (ids, newest first)", tag: "Stores", role: "AGENT",
+    query: controlPlanePageQuery,
+    responses: { 200: { description: "Store ids", schema: z.object({ stores: z.array(z.string()), meta: metaSchema }) } },
+  },
+  {
+    method: "post", path: "/v1/ControlPlane/Stores", summary: "Create a memory store (applied at once; Twilio's 202 plus the store)", tag: "Stores", role: "ADMIN",
+    body: storeCreateSchema,
+    responses: { 202: { description: "Created", schema: accepted({ id: z.string(), store: storeSchema }) }, 409: { description: "Name taken (520045)", schema: null } },
+  },
+  {
+    method: "get", path: "/v1/ControlPlane/Stores/{storeId}", summary: "Read a memory store", tag: "Stores", role: "AGENT", etag: "sends",
+    responses: { 200: { description: "The store", schema: storeSchema } },
+  },
+  {
+    method: "patch", path: "/v1/ControlPlane/Stores/{storeId}", summary: "Update a store's name, description and Kith settings", tag: "Stores", role: "ADMIN", etag: "checks",
+    body: storePatchSchema,
+    responses: { 202: { description: "Updated", schema: accepted({ store: storeSchema }) }, 412: { description: "If-Match does not match (520043)", schema: null } },
+  },
+  {
+    method: "delete", path: "/v1/ControlPlane/Stores/{storeId}", summary: "Delete a store and everything in it", tag: "Stores", role: "ADMIN",
+    responses: { 202: { description: "Deleted", schema: accepted({ id: z.string() }) } },
+  },
+  {
+    method: "get", path: "/v1/ControlPlane/Stores/{storeId}/IdentityResolutionSettings", summary: "Identifier configs, matching rules and merge mode", tag: "Identity resolution", role: "AGENT", etag: "sends",
+    responses: { 200: { description: "Settings", schema: identitySettingsSchema } },
+  },
+  {
+    method: "put", path: "/v1/ControlPlane/Stores/{storeId}/IdentityResolutionSettings", summary: "Replace the identity resolution settings", tag: "Identity resolution", role: "ADMIN", etag: "checks",
+    body: identityResolutionSettingsSchema,
+    responses: { 202: { description: "Saved", schema: accepted({ identityResolutionSettings: identitySettingsSchema }) }, 412: { description: "If-Match does not match (520043)", schema: null } },
+  },
+  {
+    method: "get", path: "/v1/ControlPlane/Stores/{storeId}/TraitGroups", summary: "List trait groups", tag: "Traits", role: "AGENT",
+    query: traitGroupListQuery,
+    responses: { 200: { description: "Trait groups", schema: z.object({ traitGroups: z.array(traitGroupSchema), meta: metaSchema }) } },
+  },
+  {
+    method: "post", path: "/v1/ControlPlane/Stores/{storeId}/TraitGroups", summary: "Create a trait group with its trait definitions", tag: "Traits", role: "ADMIN",
+    body: traitGroupCreateSchema,
+    responses: { 202: { description: "Created", schema: accepted({ traitGroup: traitGroupSchema }) }, 409: { description: "Name taken (520055)", schema: null } },
+  },
+  {
+    method: "get", path: "/v1/ControlPlane/Stores/{storeId}/TraitGroups/{traitGroupName}", summary: "Read a trait group", tag: "Traits", role: "AGENT", etag: "sends",
+    responses: { 200: { description: "The group", schema: z.object({ traitGroup: traitGroupSchema, meta: metaSchema }) } },
+  },
+  {
+    method: "patch", path: "/v1/ControlPlane/Stores/{storeId}/TraitGroups/{traitGroupName}", summary: 'Merge trait definitions into a group (`{"dataType": ""}` deletes one)', tag: "Traits", role: "ADMIN", etag: "checks",
+    body: traitGroupPatchSchema,
+    responses: { 202: { description: "Updated", schema: accepted({ traitGroup: traitGroupSchema }) } },
+  },
+  {
+    method: "delete", path: "/v1/ControlPlane/Stores/{storeId}/TraitGroups/{traitGroupName}", summary: "Delete a trait group (409 while profiles hold its values)", tag: "Traits", role: "ADMIN",
+    responses: { 202: { description: "Deleted", schema: acceptedSchema }, 409: { description: "Values still held", schema: null } },
+  },
+  {
+    method: "get", path: "/v1/ControlPlane/Operations/{operationId}", summary: "Status of a control-plane write (Kith applies writes at once: always COMPLETED)", tag: "Operations", role: "AGENT",
+    responses: { 200: { description: "Operation", schema: operationSchema } },
+  },
+  {
+    method: "get", path: "/v1/Stores/{storeId}/AuditEvents", summary: "The store's audit trail", tag: "Audit", role: "SUPERVISOR",
+    query: auditEventListQuery,
+    responses: { 200: { description: "Audit events", schema: z.object({ auditEvents: z.array(auditEventSchema), meta: metaSchema }) } },
+  },
+];

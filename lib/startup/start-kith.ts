@@ -1,0 +1,49 @@
+import { readEnv } from "../env";
+import { getDatabase } from "../db/client";
+import { ensureFirstAdmin } from "../users/ensure-first-admin";
+import { upsertBootstrapApiKey } from "../auth/upsert-bootstrap-api-key";
+import { seedDemoStore } from "../../prisma/seed-demo-store";
+import { ensureAuthSecret } from "./auth-secret";
+import { markStarting } from "./readiness";
+import { startControlSocket } from "./control-socket";
+
+/**
+ * What the server does once before it answers: open and migrate the database, make sure there
+ * is an admin, apply the bootstrap key, seed the demo store, and say how to log in.
+ */
+async function boot(): Promise<void> {
+  const started = Date.now();
+  const env = readEnv();
+  ensureAuthSecret(env.KITH_DATA_DIR);
+  const database = await getDatabase();
+  if (database.kind === "embedded") await startControlSocket(env.KITH_DATA_DIR);
+  const admin = await ensureFirstAdmin({ email: env.KITH_ADMIN_EMAIL, password: env.KITH_ADMIN_PASSWORD });
+  if (env.KITH_BOOTSTRAP_API_KEY) await upsertBootstrapApiKey(env.KITH_BOOTSTRAP_API_KEY);
+  const demo = env.KITH_SEED_DEMO === false ? null : await seedDemoStore();
+
+  const lines = [
+    "",
+    `  Kith is ready on http://localhost:${env.PORT}  (${Date.now() - started} ms to start)`,
+    `  Database: ${database.kind === "embedded" ? `embedded PGlite in ${database.location}` : `PostgreSQL at ${database.location}`}`,
+  ];
+  if (demo) lines.push(`  Demo store: ${demo.displayName} (${demo.storeId})${demo.created ? " – just seeded" : ""}`);
+  if (admin.status === "created") {
+    lines.push(`  Log in at http://localhost:${env.PORT}/login as ${admin.email}`);
+    lines.push(admin.generatedPassword ? `  with the generated password: ${admin.generatedPassword}   (shown only this once)` : "  with the password from KITH_ADMIN_PASSWORD");
+  } else {
+    lines.push(`  Log in at http://localhost:${env.PORT}/login with your console account`);
+  }
+  if (env.KITH_BOOTSTRAP_API_KEY) lines.push(`  API key from KITH_BOOTSTRAP_API_KEY is active (all stores, ADMIN)`);
+  console.log(lines.join("\n") + "\n");
+}
+
+let starting: Promise<void> | undefined;
+
+/** Starts Kith once per process; requests wait for it through lib/startup/readiness. */
+export function startKith(): Promise<void> {
+  if (!starting) {
+    starting = boot();
+    markStarting(starting);
+  }
+  return starting;
+}
