@@ -27,12 +27,12 @@ export async function applyMigrations({ db, migrationsDir = defaultMigrationsDir
   const applied = new Map(
     (await db.query<{ name: string; checksum: string }>(`SELECT "name", "checksum" FROM "_kith_migrations"`)).rows.map((row) => [row.name, row.checksum]),
   );
-  const names = readdirSync(migrationsDir)
-    .filter((name) => existsSync(path.join(migrationsDir, name, "migration.sql")))
+  const names = readdirSync(/*turbopackIgnore: true*/ migrationsDir)
+    .filter((name) => existsSync(/*turbopackIgnore: true*/ path.join(migrationsDir, name, "migration.sql")))
     .sort();
   const newlyApplied: string[] = [];
   for (const name of names) {
-    const sql = readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8");
+    const sql = readFileSync(/*turbopackIgnore: true*/ path.join(migrationsDir, name, "migration.sql"), "utf8");
     const checksum = createHash("sha256").update(sql).digest("hex");
     const appliedChecksum = applied.get(name);
     if (appliedChecksum !== undefined) {
