@@ -44,6 +44,7 @@ const routes = findRouteFiles(appDir)
   .map(toEntry)
   .sort((a, b) => a.paramNames.length - b.paramNames.length);
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read response bodies loosely
 export type ApiResult<T = any> = { status: number; headers: Headers; body: T; text: string };
 
 export type CallOptions = {
@@ -60,6 +61,7 @@ export function listRouteFiles(): string[] {
   return routes.map((route) => route.file);
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
 export async function callApi<T = any>(method: string, pathAndQuery: string, options: CallOptions = {}): Promise<ApiResult<T>> {
   const url = new URL(pathAndQuery, "http://kith.test");
   const route = routes.find((candidate) => candidate.pattern.test(url.pathname));
