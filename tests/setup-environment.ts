@@ -1,4 +1,7 @@
-// Runs in each test worker before the test files: points Kith at the test database.
+// Runs in each test worker before the test files: points Kith at the test database and starts
+// it as the server would (migrations, first admin), so readiness and health behave as in production.
+import { beforeAll } from "vitest";
+
 process.env.KITH_SEED_DEMO = "0";
 process.env.AUTH_SECRET ??= "test-auth-secret-0123456789abcdef";
 if (process.env.TEST_DATABASE_URL) {
@@ -7,3 +10,8 @@ if (process.env.TEST_DATABASE_URL) {
   delete process.env.DATABASE_URL;
   process.env.KITH_DATA_DIR = "memory://";
 }
+
+beforeAll(async () => {
+  const { startKith } = await import("@/lib/startup/start-kith");
+  await startKith();
+});

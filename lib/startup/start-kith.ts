@@ -1,11 +1,23 @@
 import { readEnv } from "../env";
-import { getDatabase } from "../db/client";
+import { closeDatabase, getDatabase } from "../db/client";
+import { IN_MEMORY } from "../db/open-embedded-database";
 import { ensureFirstAdmin } from "../users/ensure-first-admin";
 import { upsertBootstrapApiKey } from "../auth/upsert-bootstrap-api-key";
 import { seedDemoStore } from "../../prisma/seed-demo-store";
 import { ensureAuthSecret } from "./auth-secret";
 import { markStarting } from "./readiness";
 import { startControlSocket } from "./control-socket";
+
+/** Closes the database cleanly on Ctrl-C / SIGTERM (PGlite flushes its files on close). */
+function closeDatabaseOnShutdown(): void {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      const exit = () => process.exit(0);
+      closeDatabase().then(exit, exit);
+      setTimeout(exit, 5000).unref();
+    });
+  }
+}
 
 /**
  * What the server does once before it answers: open and migrate the database, make sure there
@@ -16,7 +28,8 @@ async function boot(): Promise<void> {
   const env = readEnv();
   ensureAuthSecret(env.KITH_DATA_DIR);
   const database = await getDatabase();
-  if (database.kind === "embedded") await startControlSocket(env.KITH_DATA_DIR);
+  if (database.kind === "embedded" && database.location !== IN_MEMORY) await startControlSocket(env.KITH_DATA_DIR);
+  closeDatabaseOnShutdown();
   const admin = await ensureFirstAdmin({ email: env.KITH_ADMIN_EMAIL, password: env.KITH_ADMIN_PASSWORD });
   if (env.KITH_BOOTSTRAP_API_KEY) await upsertBootstrapApiKey(env.KITH_BOOTSTRAP_API_KEY);
   const demo = env.KITH_SEED_DEMO === false ? null : await seedDemoStore();
