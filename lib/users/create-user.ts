@@ -11,8 +11,10 @@ import { toUserView, type UserView } from "./user-view";
 export type CreateUserOptions = UserCreateInput & { actor: Actor; requestId?: string };
 
 /** Creates a console user (ADMIN only); the email is the login and must be new. */
-export async function createUser({ email, name, role, password, actor, requestId }: CreateUserOptions): Promise<UserView> {
+export async function createUser({ email: rawEmail, name, role, password, actor, requestId }: CreateUserOptions): Promise<UserView> {
   requireRole(actor, "ADMIN");
+  // Logins are case-insensitive: one spelling is stored, whoever calls (console, CLI, tests).
+  const email = rawEmail.trim().toLowerCase();
   if (actor.storeId !== null) throw new AppError("forbidden", "Only an all-stores admin can manage users");
   const prisma = await getPrisma();
   const passwordHash = await hashPassword(password);
