@@ -1,0 +1,372 @@
+// `npm run bench [-- options]`: start-up time and request latency of a production Kith server,
+// on the embedded database and on PostgreSQL. Loopback only; every phase has a time limit.
+//
+//   --duration=10      seconds of load per measurement (after a 2 s warm-up)
+//   --connections=20   concurrent connections
+//   --runs=3           cold starts per start-up scenario
+//   --with-build       also time a first start that builds: DELETES .next/ first (use a clone)
+//   --no-pg            skip PostgreSQL
+//   --json=FILE        also write the figures as JSON
+//
+//   BENCH_DATABASE_URL  default postgresql://kith:kith@127.0.0.1:5432/kith_bench — a DISPOSABLE
+//                       database: its public schema is dropped; it is created when missing (the
+//                       role needs CREATEDB; scripts/ci/start-postgres.sh makes such a role).
+//
+// What is timed: `npm start` (npm → tsx scripts/start.ts → next start, opening and migrating the
+// database in instrumentation) until GET /api/health answers 200; then, on a fresh server with a
+// bootstrap API key, GET /v1/ControlPlane/Stores/{id} and GET /api/health under autocannon.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes, randomInt } from "node:crypto";
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+
+type AutocannonResult = { requests: { average: number; total: number }; non2xx: number; errors: number; timeouts: number; duration: number };
+type AutocannonTracker = Promise<AutocannonResult> & {
+  on(event: "response", listener: (client: unknown, statusCode: number, bytes: number, responseTimeMs: number) => void): void;
+};
+type AutocannonOptions = { url: string; connections: number; duration: number; headers?: Record<string, string>; timeout?: number };
+// autocannon ships no types (and @types/autocannon is not a dependency): declare what is used.
+const autocannon = createRequire(__filename)("autocannon") as (options: AutocannonOptions) => AutocannonTracker;
+
+const root = path.resolve(__dirname, "..");
+const HARD_LIMIT_MS = 20 * 60_000;
+const START_LIMIT_MS = 90_000;
+const BUILD_START_LIMIT_MS = 300_000;
+
+function option(name: string, fallback: string): string {
+  const arg = process.argv.slice(2).find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (!arg) return fallback;
+  return arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : "true";
+}
+const durationS = Math.min(Math.max(Number(option("duration", "10")), 1), 60);
+const connections = Math.min(Math.max(Number(option("connections", "20")), 1), 200);
+const runs = Math.min(Math.max(Number(option("runs", "3")), 1), 10);
+const withBuild = option("with-build", "false") === "true";
+const withPg = option("no-pg", "false") !== "true";
+const jsonFile = option("json", "");
+const pgUrl = process.env.BENCH_DATABASE_URL || "postgresql://kith:kith@127.0.0.1:5432/kith_bench";
+
+// ------------------------------------------------------------------ helpers
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+// A bootstrap key: a kith_key_ TypeID (26 Crockford base32 characters, the first 0-7) and a secret.
+function bootstrapKey(): string {
+  const alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
+  let suffix = String(randomInt(0, 8));
+  for (let i = 0; i < 25; i++) suffix += alphabet[randomInt(0, 32)];
+  return `kith_key_${suffix}:${randomBytes(24).toString("base64url")}`;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index];
+}
+
+function median(values: number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 50);
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
+}
+
+async function get(url: string, headers: Record<string, string> = {}): Promise<number> {
+  try {
+    const response = await fetch(url, { headers, signal: AbortSignal.timeout(2_000) });
+    await response.arrayBuffer();
+    return response.status;
+  } catch {
+    return 0;
+  }
+}
+
+// ------------------------------------------------------------------ the server under test
+
+/** The environment without unset (undefined) variables, e.g. DATABASE_URL for the embedded runs. */
+function childEnv(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+type Server = { child: ChildProcess; port: number; base: string; log: string; stop(): Promise<void> };
+const running = new Set<Server>();
+
+/** `npm start` in its own process group; resolves with the time until /api/health = 200. */
+async function startServer(env: Record<string, string | undefined>, limitMs: number): Promise<{ server: Server; ms: number }> {
+  const port = await freePort();
+  const logDir = mkdtempSync(path.join(os.tmpdir(), "kith-bench-log-"));
+  const log = path.join(logDir, "server.log");
+  const out = createWriteStream(log);
+  const started = performance.now();
+  const child = spawn("npm", ["start", "--silent"], {
+    cwd: root,
+    detached: true, // own process group: npm, tsx and next stop together
+    stdio: ["ignore", "pipe", "pipe"],
+    env: childEnv({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", KITH_SEED_DEMO: "0", PORT: String(port), ...env }),
+  });
+  child.stdout?.pipe(out);
+  child.stderr?.pipe(out);
+  let exited = false;
+  child.once("exit", () => (exited = true));
+  const server: Server = {
+    child,
+    port,
+    base: `http://127.0.0.1:${port}`,
+    log,
+    async stop() {
+      running.delete(server);
+      if (!exited && child.pid) {
+        try {
+          process.kill(-child.pid, "SIGTERM");
+        } catch {
+          /* already gone */
+        }
+        for (let i = 0; i < 40 && !exited; i++) await sleep(250);
+        if (!exited) {
+          try {
+            process.kill(-child.pid, "SIGKILL");
+          } catch {
+            /* already gone */
+          }
+        }
+      }
+      rmSync(logDir, { recursive: true, force: true });
+    },
+  };
+  running.add(server);
+  for (;;) {
+    if ((await get(`${server.base}/api/health`)) === 200) return { server, ms: performance.now() - started };
+    const elapsed = performance.now() - started;
+    if (exited || elapsed > limitMs) {
+      const tail = existsSync(log) ? readFileSync(log, "utf8").split("\n").slice(-40).join("\n") : "";
+      await server.stop();
+      throw new Error(`npm start ${exited ? "exited" : `did not answer /api/health within ${limitMs / 1000} s`}; log:\n${tail}`);
+    }
+    await sleep(50);
+  }
+}
+
+async function resetPostgres(url: string): Promise<void> {
+  const target = new URL(url);
+  const database = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const adminClient = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5_000 });
+  await adminClient.connect();
+  try {
+    const { rowCount } = await adminClient.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await adminClient.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+  } finally {
+    await adminClient.end();
+  }
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    await client.query("SET client_min_messages = warning");
+    await client.query("DROP SCHEMA IF EXISTS public CASCADE");
+    await client.query("CREATE SCHEMA public");
+  } finally {
+    await client.end();
+  }
+}
+
+// ------------------------------------------------------------------ measurements
+
+type StartRow = { scenario: string; samples: number[] };
+type LoadRow = {
+  database: string;
+  target: string;
+  connections: number;
+  seconds: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+  errors: number;
+};
+
+async function timeStarts(scenario: string, count: number, env: () => Promise<Record<string, string | undefined>>, limitMs = START_LIMIT_MS): Promise<StartRow> {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const { server, ms } = await startServer(await env(), limitMs);
+    await server.stop();
+    samples.push(ms);
+    process.stdout.write(`  ${scenario}: ${(ms / 1000).toFixed(2)} s\n`);
+  }
+  return { scenario, samples };
+}
+
+async function load(database: string, target: string, url: string, headers: Record<string, string>): Promise<LoadRow> {
+  await autocannon({ url, connections, duration: 2, headers, timeout: 10 }); // warm-up (JIT, pools, caches)
+  const times: number[] = [];
+  const tracker = autocannon({ url, connections, duration: durationS, headers, timeout: 10 });
+  tracker.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  const result = await tracker;
+  times.sort((a, b) => a - b);
+  const row: LoadRow = {
+    database,
+    target,
+    connections,
+    seconds: result.duration,
+    requests: result.requests.total,
+    rps: result.requests.total / result.duration,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    max: times[times.length - 1] ?? NaN,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+  console.log(`  ${database} ${target}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms, non-2xx ${row.non2xx}, errors ${row.errors}`);
+  return row;
+}
+
+async function loadAgainst(database: string, env: Record<string, string | undefined>): Promise<LoadRow[]> {
+  const key = bootstrapKey();
+  const { server } = await startServer({ ...env, KITH_BOOTSTRAP_API_KEY: key }, START_LIMIT_MS);
+  try {
+    const headers = { authorization: `Basic ${Buffer.from(key).toString("base64")}` };
+    const created = await fetch(`${server.base}/v1/ControlPlane/Stores`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify({ displayName: "bench-store", description: "Benchmark store" }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    const body = (await created.json()) as { id?: string; store?: { id?: string } };
+    const storeId = body.id ?? body.store?.id;
+    if (!created.ok || !storeId) throw new Error(`creating the store failed: ${created.status} ${JSON.stringify(body)}`);
+    const storeUrl = `${server.base}/v1/ControlPlane/Stores/${storeId}`;
+    const check = await get(storeUrl, headers);
+    if (check !== 200) throw new Error(`GET ${storeUrl} answered ${check}, not 200`);
+    return [
+      await load(database, "GET /v1/ControlPlane/Stores/{id}", storeUrl, headers),
+      await load(database, "GET /api/health (SELECT 1)", `${server.base}/api/health`, {}),
+    ];
+  } finally {
+    await server.stop();
+  }
+}
+
+// ------------------------------------------------------------------ main
+
+async function main(): Promise<void> {
+  const deadline = setTimeout(() => {
+    console.error(`bench: stopped after the ${HARD_LIMIT_MS / 60_000} min limit`);
+    for (const server of running) if (server.child.pid) try { process.kill(-server.child.pid, "SIGKILL"); } catch { /* gone */ }
+    process.exit(3);
+  }, HARD_LIMIT_MS);
+  deadline.unref();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, async () => {
+      for (const server of [...running]) await server.stop();
+      process.exit(130);
+    });
+  }
+
+  const tempDirs: string[] = [];
+  const newDataDir = () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "kith-bench-data-"));
+    tempDirs.push(dir);
+    return dir;
+  };
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "?"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`;
+  console.log(`Kith benchmark — ${machine}`);
+  console.log(`load: ${connections} connections, ${durationS} s (after 2 s warm-up); cold starts: ${runs} runs each`);
+
+  let pgAvailable = false;
+  if (withPg) {
+    try {
+      await resetPostgres(pgUrl);
+      pgAvailable = true;
+      console.log(`PostgreSQL: ${redact(pgUrl)}`);
+    } catch (error) {
+      console.log(`PostgreSQL unavailable (${(error as Error).message}); skipping it. Set BENCH_DATABASE_URL or run scripts/ci/start-postgres.sh.`);
+    }
+  }
+
+  const starts: StartRow[] = [];
+  const embedded = { DATABASE_URL: undefined };
+  const postgres = { DATABASE_URL: pgUrl };
+  try {
+    console.log("\nCold start: npm start → GET /api/health 200");
+    if (withBuild) {
+      console.log("  removing .next/ for a first start that builds");
+      rmSync(path.join(root, ".next"), { recursive: true, force: true });
+      starts.push(await timeStarts("first start incl. next build, embedded (new data dir)", 1, async () => ({ ...embedded, KITH_DATA_DIR: newDataDir() }), BUILD_START_LIMIT_MS));
+    } else {
+      // Make sure the build is current so the timed starts below do not include one.
+      const { server, ms } = await startServer({ ...embedded, KITH_DATA_DIR: newDataDir() }, BUILD_START_LIMIT_MS);
+      await server.stop();
+      console.log(`  (preparatory start: ${(ms / 1000).toFixed(1)} s${ms > 15_000 ? ", it built" : ""})`);
+    }
+    starts.push(await timeStarts("built, embedded, new data dir (creates + migrates)", runs, async () => ({ ...embedded, KITH_DATA_DIR: newDataDir() })));
+    const reused = newDataDir();
+    const first = await startServer({ ...embedded, KITH_DATA_DIR: reused }, START_LIMIT_MS);
+    await first.server.stop();
+    starts.push(await timeStarts("built, embedded, existing data dir", runs, async () => ({ ...embedded, KITH_DATA_DIR: reused })));
+    if (pgAvailable) {
+      starts.push(
+        await timeStarts("built, PostgreSQL, empty schema (migrates)", runs, async () => {
+          await resetPostgres(pgUrl);
+          return { ...postgres, KITH_DATA_DIR: newDataDir() };
+        }),
+      );
+      starts.push(await timeStarts("built, PostgreSQL, migrated", runs, async () => ({ ...postgres, KITH_DATA_DIR: newDataDir() })));
+    }
+
+    console.log(`\nLoad: ${connections} connections × ${durationS} s`);
+    const loads = await loadAgainst("embedded", { ...embedded, KITH_DATA_DIR: newDataDir() });
+    if (pgAvailable) {
+      await resetPostgres(pgUrl);
+      loads.push(...(await loadAgainst("PostgreSQL", { ...postgres, KITH_DATA_DIR: newDataDir() })));
+    }
+
+    const s = (ms: number) => (ms / 1000).toFixed(2);
+    console.log("\n## Cold start (npm start → /api/health 200), seconds\n");
+    console.log("| scenario | runs | median | min | max |\n|---|---:|---:|---:|---:|");
+    for (const row of starts) {
+      console.log(`| ${row.scenario} | ${row.samples.length} | ${s(median(row.samples))} | ${s(Math.min(...row.samples))} | ${s(Math.max(...row.samples))} |`);
+    }
+    const ms = (value: number) => value.toFixed(1);
+    console.log(`\n## Load (${connections} connections, ${durationS} s), latency in ms\n`);
+    console.log("| database | request | req/s | p50 | p95 | p99 | max | requests | non-2xx | errors |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (const row of loads) {
+      console.log(`| ${row.database} | ${row.target} | ${row.rps.toFixed(0)} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ${ms(row.max)} | ${row.requests} | ${row.non2xx} | ${row.errors} |`);
+    }
+    if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ machine, connections, durationS, starts, loads }, null, 2));
+    const bad = loads.filter((row) => row.non2xx > 0 || row.errors > 0 || row.requests === 0);
+    if (bad.length) {
+      console.error(`\nbench: ${bad.length} load run(s) had non-2xx answers or errors`);
+      process.exitCode = 1;
+    }
+  } finally {
+    for (const server of [...running]) await server.stop();
+    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(`bench: ${(error as Error).message}`);
+  process.exit(1);
+});
