@@ -22,7 +22,8 @@ const envSchema = z.object({
     .regex(/^kith_key_[0-7][0-9a-z]{25}:[A-Za-z0-9_-]{16,}$/, 'must be "keyId:secret" with a kith_key_ TypeID and a secret of 16+ URL-safe characters')
     .optional(),
   AUTH_SECRET: z.string().min(16).optional(),
-  KITH_LOG_REQUESTS: booleanFlag,
+  /** Requests a second per API key or user (bursts twice that); 0 = no limit. */
+  KITH_RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(0),
   KITH_LLM_BASE_URL: z.string().url().optional(),
   KITH_LLM_API_KEY: z.string().optional(),
   KITH_LLM_MODEL: z.string().optional(),

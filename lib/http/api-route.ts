@@ -6,6 +6,8 @@ import { resolveCaller } from "../auth/resolve-caller";
 import { findStore } from "../stores/find-store";
 import { whenReady } from "../startup/readiness";
 import { errorResponse } from "./error-response";
+import { RateLimiter, RateLimitedError } from "./rate-limit";
+import { readEnv } from "../env";
 import { readJson, DEFAULT_BODY_LIMIT } from "./read-body";
 import { newRequestId, REQUEST_ID_HEADERS } from "./request-id";
 
@@ -36,6 +38,12 @@ export type ApiContext = {
 
 type Handler = (context: ApiContext) => Promise<Response>;
 
+// One limiter per process, shared by every route module copy.
+const limiterHolder = globalThis as unknown as { kithRateLimiter?: RateLimiter };
+function rateLimiter(): RateLimiter {
+  return (limiterHolder.kithRateLimiter ??= new RateLimiter(readEnv().KITH_RATE_LIMIT_PER_SECOND));
+}
+
 const anonymous: Actor = { type: "SYSTEM", id: null, label: "anonymous", role: "AGENT", storeId: null };
 
 function flattenParams(params: RouteParams): Record<string, string> {
@@ -58,6 +66,7 @@ export function apiRoute(options: ApiRouteOptions, handler: Handler) {
       const params = flattenParams((await context.params) ?? {});
       const caller = options.public ? anonymous : await resolveCaller(req);
       if (!caller) throw new AppError("unauthorized", "Authentication required: HTTP Basic with an API key (keyId:secret) or a console session");
+      if (!options.public) rateLimiter().take(`${caller.type}:${caller.id}`);
       const storeId = params.storeId ?? "";
       if (storeId && !options.public) {
         const store = canAccessStore(caller, storeId) ? await findStore(storeId) : null;
@@ -76,6 +85,7 @@ export function apiRoute(options: ApiRouteOptions, handler: Handler) {
       });
     } catch (error) {
       response = errorResponse(error, requestId);
+      if (error instanceof RateLimitedError) response.headers.set("Retry-After", String(error.retryAfterSeconds));
     }
     for (const header of REQUEST_ID_HEADERS) response.headers.set(header, requestId);
     return response;
