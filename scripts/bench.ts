@@ -102,8 +102,8 @@ async function get(url: string, headers: Record<string, string> = {}): Promise<n
 // ------------------------------------------------------------------ the server under test
 
 /** The environment without unset (undefined) variables, e.g. DATABASE_URL for the embedded runs. */
-function childEnv(env: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined)) as unknown as NodeJS.ProcessEnv;
 }
 
 type Server = { child: ChildProcess; port: number; base: string; log: string; stop(): Promise<void> };
