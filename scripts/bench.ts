@@ -120,7 +120,7 @@ async function startServer(env: Record<string, string | undefined>, limitMs: num
     cwd: root,
     detached: true, // own process group: npm, tsx and next stop together
     stdio: ["ignore", "pipe", "pipe"],
-    env: childEnv({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", KITH_SEED_DEMO: "0", PORT: String(port), ...env }),
+    env: childEnv({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", KITH_SEED_DEMO: "0", KITH_RATE_LIMIT_PER_SECOND: "0", KITH_LOG_REQUESTS: "0", PORT: String(port), ...env }),
   });
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
@@ -291,7 +291,8 @@ async function main(): Promise<void> {
     return dir;
   };
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "?"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`;
-  console.log(`Kith benchmark — ${machine}`);
+  const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(" ");
+  console.log(`Kith benchmark — ${machine}; load average before: ${loadAverage()}`);
   console.log(`load: ${connections} connections, ${durationS} s (after 2 s warm-up); cold starts: ${runs} runs each`);
 
   let pgAvailable = false;
@@ -354,6 +355,7 @@ async function main(): Promise<void> {
     for (const row of loads) {
       console.log(`| ${row.database} | ${row.target} | ${row.rps.toFixed(0)} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ${ms(row.max)} | ${row.requests} | ${row.non2xx} | ${row.errors} |`);
     }
+    console.log(`\nload average after: ${loadAverage()} (other processes on the machine skew every figure)`);
     if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ machine, connections, durationS, starts, loads }, null, 2));
     const bad = loads.filter((row) => row.non2xx > 0 || row.errors > 0 || row.requests === 0);
     if (bad.length) {
