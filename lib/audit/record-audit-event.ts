@@ -20,23 +20,30 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   return value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 }
 
+function toRow(event: AuditEventInput) {
+  return {
+    id: newId("auditEvent"),
+    storeId: event.storeId,
+    actorType: event.actor.type,
+    actorId: event.actor.id,
+    actorLabel: event.actor.label,
+    action: event.action,
+    resourceType: event.resourceType,
+    resourceId: event.resourceId,
+    before: toJson(event.before),
+    after: toJson(event.after),
+    requestId: event.requestId ?? null,
+  };
+}
+
 /** Records who did what to which resource. Call it inside the write's own transaction. */
 export async function recordAuditEvent(db: DbClient, event: AuditEventInput): Promise<string> {
-  const id = newId("auditEvent");
-  await db.auditEvent.create({
-    data: {
-      id,
-      storeId: event.storeId,
-      actorType: event.actor.type,
-      actorId: event.actor.id,
-      actorLabel: event.actor.label,
-      action: event.action,
-      resourceType: event.resourceType,
-      resourceId: event.resourceId,
-      before: toJson(event.before),
-      after: toJson(event.after),
-      requestId: event.requestId ?? null,
-    },
-  });
-  return id;
+  const row = toRow(event);
+  await db.auditEvent.create({ data: row });
+  return row.id;
+}
+
+/** The same for a batch of writes, in one insert (imports and seeds write hundreds at once). */
+export async function recordAuditEvents(db: DbClient, events: AuditEventInput[]): Promise<void> {
+  if (events.length > 0) await db.auditEvent.createMany({ data: events.map(toRow) });
 }

@@ -5,7 +5,7 @@ import { newId } from "../../lib/ids";
 import { systemActor, type Actor } from "../../lib/auth/actor";
 import type { AuditEventInput } from "../../lib/audit/record-audit-event";
 import { defaultConversationTimeouts, type ConversationTimeouts } from "../../lib/stores/store-schemas";
-import { recordBuilderAuditEvents } from "./record-builder-audit-events";
+import { recordAuditEvents } from "../../lib/audit/record-audit-event";
 
 export type BuildAddress = { channel: Channel; address: string };
 
@@ -171,7 +171,7 @@ export async function buildConversations(db: DbClient, storeId: string, batch: O
       data: { lastContactAt: lastActivityAt },
     });
   }
-  await recordBuilderAuditEvents(db, audits);
+  await recordAuditEvents(db, audits);
 
   const built = await db.conversation.findMany({
     where: { storeId, id: { in: conversationRows.map((row) => row.id) } },

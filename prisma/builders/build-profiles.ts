@@ -4,7 +4,7 @@ import { newId } from "../../lib/ids";
 import { systemActor, type Actor } from "../../lib/auth/actor";
 import type { AuditEventInput } from "../../lib/audit/record-audit-event";
 import { normalizeBuilderIdentifier } from "./normalize-builder-identifier";
-import { recordBuilderAuditEvents } from "./record-builder-audit-events";
+import { recordAuditEvents } from "../../lib/audit/record-audit-event";
 
 export type BuildIdentifierInput = {
   idType: string;
@@ -105,7 +105,7 @@ export async function buildProfiles(db: DbClient, storeId: string, batch: Omit<B
   await db.profile.createMany({ data: profileRows });
   if (traitRows.length > 0) await db.traitValue.createMany({ data: traitRows });
   if (identifierRows.length > 0) await db.identifier.createMany({ data: identifierRows });
-  await recordBuilderAuditEvents(db, audits);
+  await recordAuditEvents(db, audits);
   const built = await db.profile.findMany({
     where: { storeId, id: { in: profileRows.map((row) => row.id) } },
     include: { identifiers: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] }, traitValues: true },
