@@ -62,18 +62,19 @@ for (const arg of process.argv.slice(2)) {
   const exitCode = Number(code);
   let counts;
   if (!existsSync(file)) {
-    counts = { passed: 0, failed: 1, skipped: 0, notes: [`no report at ${file}: the suite did not run or crashed`] };
+    counts = { passed: 0, failed: 1, skipped: 0, missing: true, notes: [`no report at ${file}: the suite did not run or crashed`] };
   } else {
     try {
       const report = JSON.parse(readFileSync(file, "utf8"));
       counts = kind === "vitest" ? vitestCounts(report) : playwrightCounts(report);
     } catch (error) {
-      counts = { passed: 0, failed: 1, skipped: 0, notes: [`unreadable report ${file}: ${error.message}`] };
+      counts = { passed: 0, failed: 1, skipped: 0, missing: true, notes: [`unreadable report ${file}: ${error.message}`] };
     }
   }
   const problems = [];
   if (exitCode !== 0) problems.push(`exit code ${exitCode}`);
-  if (counts.failed > 0) problems.push(`${counts.failed} failed`);
+  if (counts.missing) problems.push("no report");
+  else if (counts.failed > 0) problems.push(`${counts.failed} failed`);
   if (counts.passed + counts.failed === 0) problems.push("ran no test");
   // A non-zero exit with nothing counted as failed (e.g. a timeout kill) still has to show up.
   if (exitCode !== 0 && counts.failed === 0) counts.failed = 1;
