@@ -92,8 +92,11 @@ test("the store switcher changes the store every page shows", async ({ page, req
   await page.getByRole("button", { name: "Show changes" }).first().click();
   await expect(page.getByText("After", { exact: true })).toBeVisible();
 
-  await switcher.selectOption({ label: firstStore.displayName });
+  // Switching back from any page re-renders that page for the chosen store.
   await page.goto("/store-settings");
+  await switcher.selectOption({ label: firstStore.displayName });
+  await expect(page.getByRole("region", { name: "Store" })).toContainText(firstStore.id);
+  await page.reload();
   await expect(page.getByRole("region", { name: "Store" })).toContainText(firstStore.id);
 });
 

@@ -39,10 +39,17 @@ export function ApiKeyTable({ keys, storeNames, revokeAction }: ApiKeyTableProps
               <RoleBadge role={key.role} />
             </Cell>
             <Cell>{key.storeId ? (storeNames[key.storeId] ?? key.storeId) : <Badge tone="indigo">All stores</Badge>}</Cell>
-            <Cell className="whitespace-nowrap">{formatDateTime(key.createdAt)}</Cell>
-            <Cell className="whitespace-nowrap">{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : "Never"}</Cell>
-            <Cell className="whitespace-nowrap">
-              {key.revokedAt ? <Badge tone="red">Revoked {formatDateTime(key.revokedAt)}</Badge> : <Badge tone="green">Active</Badge>}
+            <Cell>{formatDateTime(key.createdAt)}</Cell>
+            <Cell>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : "Never"}</Cell>
+            <Cell>
+              {key.revokedAt ? (
+                <>
+                  <Badge tone="red">Revoked</Badge>
+                  <span className="mt-1 block text-xs text-slate-500">{formatDateTime(key.revokedAt)}</span>
+                </>
+              ) : (
+                <Badge tone="green">Active</Badge>
+              )}
             </Cell>
             <Cell className="text-right">
               {key.revokedAt ? null : (

@@ -54,7 +54,7 @@ export function StoreSettingsView({ store }: { store: StoreView }) {
             <p className="mt-1 text-xs text-slate-500">When off, trait candidates (name, email, phone) are only proposed.</p>
           </Setting>
           <Setting label="Twilio webhook auth token">
-            <YesNo value={store.twilioAuthTokenConfigured} />
+            <Badge tone={store.twilioAuthTokenConfigured ? "green" : "neutral"}>{store.twilioAuthTokenConfigured ? "Set" : "Not set"}</Badge>
             <p className="mt-1 text-xs text-slate-500">Needed to check the signature of Twilio Messaging webhooks; never shown.</p>
           </Setting>
         </dl>

@@ -52,7 +52,7 @@ export function ConfirmDialog({
       <dialog
         ref={dialogRef}
         aria-labelledby={titleId}
-        className="m-auto w-full max-w-md rounded-lg bg-white p-0 shadow-xl backdrop:bg-slate-900/50"
+        className="m-auto w-full max-w-md rounded-lg bg-white p-0 text-left shadow-xl backdrop:bg-slate-900/50"
       >
         <form action={formAction} className="space-y-4 p-6">
           {Object.entries(fields).map(([name, value]) => (
