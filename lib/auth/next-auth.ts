@@ -24,6 +24,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   trustHost: true,
   pages: { signIn: "/login" },
+  // A wrong password is an expected outcome shown on the form, not a server error to log.
+  logger: {
+    error(error) {
+      if (error.name !== "CredentialsSignin") console.error(`[auth] ${error.name}: ${error.message}`);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
