@@ -4,6 +4,7 @@
 //   --duration=10      seconds of load per measurement (after a 2 s warm-up)
 //   --connections=20   concurrent connections
 //   --runs=3           cold starts per start-up scenario
+//   --no-starts        skip the cold-start measurements
 //   --with-build       also time a first start that builds: DELETES .next/ first (use a clone)
 //   --no-pg            skip PostgreSQL
 //   --json=FILE        also write the figures as JSON
@@ -47,6 +48,7 @@ const connections = Math.min(Math.max(Number(option("connections", "20")), 1), 2
 const runs = Math.min(Math.max(Number(option("runs", "3")), 1), 10);
 const withBuild = option("with-build", "false") === "true";
 const withPg = option("no-pg", "false") !== "true";
+const withStarts = option("no-starts", "false") !== "true";
 const jsonFile = option("json", "");
 const pgUrl = process.env.BENCH_DATABASE_URL || "postgresql://kith:kith@127.0.0.1:5432/kith_bench";
 
@@ -106,7 +108,7 @@ function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined)) as unknown as NodeJS.ProcessEnv;
 }
 
-type Server = { child: ChildProcess; port: number; base: string; log: string; stop(): Promise<void> };
+type Server = { child: ChildProcess; port: number; base: string; log: string; alive(): boolean; stop(): Promise<void> };
 const running = new Set<Server>();
 
 /** `npm start` in its own process group; resolves with the time until /api/health = 200. */
@@ -131,6 +133,7 @@ async function startServer(env: Record<string, string | undefined>, limitMs: num
     port,
     base: `http://127.0.0.1:${port}`,
     log,
+    alive: () => !exited,
     async stop() {
       running.delete(server);
       if (!exited && child.pid) {
@@ -217,7 +220,7 @@ async function timeStarts(scenario: string, count: number, env: () => Promise<Re
   return { scenario, samples };
 }
 
-async function load(database: string, target: string, url: string, headers: Record<string, string>): Promise<LoadRow> {
+async function load(server: Server, database: string, target: string, url: string, headers: Record<string, string>): Promise<LoadRow> {
   await autocannon({ url, connections, duration: 2, headers, timeout: 10 }); // warm-up (JIT, pools, caches)
   const times: number[] = [];
   const tracker = autocannon({ url, connections, duration: durationS, headers, timeout: 10 });
@@ -238,6 +241,10 @@ async function load(database: string, target: string, url: string, headers: Reco
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
   };
+  if (row.errors > 0 || row.non2xx > 0 || !server.alive()) {
+    const tail = readFileSync(server.log, "utf8").split("\n").slice(-40).join("\n");
+    console.log(`  !! ${database} ${target}: ${row.errors} errors, ${row.non2xx} non-2xx, server ${server.alive() ? "alive" : "EXITED"}; server log tail:\n${tail}`);
+  }
   console.log(`  ${database} ${target}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms, non-2xx ${row.non2xx}, errors ${row.errors}`);
   return row;
 }
@@ -260,8 +267,8 @@ async function loadAgainst(database: string, env: Record<string, string | undefi
     const check = await get(storeUrl, headers);
     if (check !== 200) throw new Error(`GET ${storeUrl} answered ${check}, not 200`);
     return [
-      await load(database, "GET /v1/ControlPlane/Stores/{id}", storeUrl, headers),
-      await load(database, "GET /api/health (SELECT 1)", `${server.base}/api/health`, {}),
+      await load(server, database, "GET /v1/ControlPlane/Stores/{id}", storeUrl, headers),
+      await load(server, database, "GET /api/health (SELECT 1)", `${server.base}/api/health`, {}),
     ];
   } finally {
     await server.stop();
@@ -310,30 +317,36 @@ async function main(): Promise<void> {
   const embedded = { DATABASE_URL: undefined };
   const postgres = { DATABASE_URL: pgUrl };
   try {
-    console.log("\nCold start: npm start → GET /api/health 200");
-    if (withBuild) {
-      console.log("  removing .next/ for a first start that builds");
-      rmSync(path.join(root, ".next"), { recursive: true, force: true });
-      starts.push(await timeStarts("first start incl. next build, embedded (new data dir)", 1, async () => ({ ...embedded, KITH_DATA_DIR: newDataDir() }), BUILD_START_LIMIT_MS));
-    } else {
-      // Make sure the build is current so the timed starts below do not include one.
-      const { server, ms } = await startServer({ ...embedded, KITH_DATA_DIR: newDataDir() }, BUILD_START_LIMIT_MS);
+    if (!withStarts) {
+      // Only make sure the build is current.
+      const { server } = await startServer({ ...embedded, KITH_DATA_DIR: newDataDir() }, BUILD_START_LIMIT_MS);
       await server.stop();
-      console.log(`  (preparatory start: ${(ms / 1000).toFixed(1)} s${ms > 15_000 ? ", it built" : ""})`);
-    }
-    starts.push(await timeStarts("built, embedded, new data dir (creates + migrates)", runs, async () => ({ ...embedded, KITH_DATA_DIR: newDataDir() })));
-    const reused = newDataDir();
-    const first = await startServer({ ...embedded, KITH_DATA_DIR: reused }, START_LIMIT_MS);
-    await first.server.stop();
-    starts.push(await timeStarts("built, embedded, existing data dir", runs, async () => ({ ...embedded, KITH_DATA_DIR: reused })));
-    if (pgAvailable) {
-      starts.push(
-        await timeStarts("built, PostgreSQL, empty schema (migrates)", runs, async () => {
-          await resetPostgres(pgUrl);
-          return { ...postgres, KITH_DATA_DIR: newDataDir() };
-        }),
-      );
-      starts.push(await timeStarts("built, PostgreSQL, migrated", runs, async () => ({ ...postgres, KITH_DATA_DIR: newDataDir() })));
+    } else {
+      console.log("\nCold start: npm start → GET /api/health 200");
+      if (withBuild) {
+        console.log("  removing .next/ for a first start that builds");
+        rmSync(path.join(root, ".next"), { recursive: true, force: true });
+        starts.push(await timeStarts("first start incl. next build, embedded (new data dir)", 1, async () => ({ ...embedded, KITH_DATA_DIR: newDataDir() }), BUILD_START_LIMIT_MS));
+      } else {
+        // Make sure the build is current so the timed starts below do not include one.
+        const { server, ms } = await startServer({ ...embedded, KITH_DATA_DIR: newDataDir() }, BUILD_START_LIMIT_MS);
+        await server.stop();
+        console.log(`  (preparatory start: ${(ms / 1000).toFixed(1)} s${ms > 15_000 ? ", it built" : ""})`);
+      }
+      starts.push(await timeStarts("built, embedded, new data dir (creates + migrates)", runs, async () => ({ ...embedded, KITH_DATA_DIR: newDataDir() })));
+      const reused = newDataDir();
+      const first = await startServer({ ...embedded, KITH_DATA_DIR: reused }, START_LIMIT_MS);
+      await first.server.stop();
+      starts.push(await timeStarts("built, embedded, existing data dir", runs, async () => ({ ...embedded, KITH_DATA_DIR: reused })));
+      if (pgAvailable) {
+        starts.push(
+          await timeStarts("built, PostgreSQL, empty schema (migrates)", runs, async () => {
+            await resetPostgres(pgUrl);
+            return { ...postgres, KITH_DATA_DIR: newDataDir() };
+          }),
+        );
+        starts.push(await timeStarts("built, PostgreSQL, migrated", runs, async () => ({ ...postgres, KITH_DATA_DIR: newDataDir() })));
+      }
     }
 
     console.log(`\nLoad: ${connections} connections × ${durationS} s`);
@@ -344,8 +357,10 @@ async function main(): Promise<void> {
     }
 
     const s = (ms: number) => (ms / 1000).toFixed(2);
-    console.log("\n## Cold start (npm start → /api/health 200), seconds\n");
-    console.log("| scenario | runs | median | min | max |\n|---|---:|---:|---:|---:|");
+    if (starts.length) {
+      console.log("\n## Cold start (npm start → /api/health 200), seconds\n");
+      console.log("| scenario | runs | median | min | max |\n|---|---:|---:|---:|---:|");
+    }
     for (const row of starts) {
       console.log(`| ${row.scenario} | ${row.samples.length} | ${s(median(row.samples))} | ${s(Math.min(...row.samples))} | ${s(Math.max(...row.samples))} |`);
     }
