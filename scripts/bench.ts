@@ -220,17 +220,17 @@ async function timeStarts(scenario: string, count: number, env: () => Promise<Re
   return { scenario, samples };
 }
 
-async function load(server: Server, database: string, target: string, url: string, headers: Record<string, string>): Promise<LoadRow> {
-  await autocannon({ url, connections, duration: 2, headers, timeout: 10 }); // warm-up (JIT, pools, caches)
+async function load(server: Server, database: string, target: string, url: string, headers: Record<string, string>, conns = connections, seconds = durationS): Promise<LoadRow> {
+  await autocannon({ url, connections: conns, duration: 2, headers, timeout: 10 }); // warm-up (JIT, pools, caches)
   const times: number[] = [];
-  const tracker = autocannon({ url, connections, duration: durationS, headers, timeout: 10 });
+  const tracker = autocannon({ url, connections: conns, duration: seconds, headers, timeout: 10 });
   tracker.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
   const result = await tracker;
   times.sort((a, b) => a - b);
   const row: LoadRow = {
     database,
     target,
-    connections,
+    connections: conns,
     seconds: result.duration,
     requests: result.requests.total,
     rps: result.requests.total / result.duration,
@@ -245,7 +245,7 @@ async function load(server: Server, database: string, target: string, url: strin
     const tail = readFileSync(server.log, "utf8").split("\n").slice(-40).join("\n");
     console.log(`  !! ${database} ${target}: ${row.errors} errors, ${row.non2xx} non-2xx, server ${server.alive() ? "alive" : "EXITED"}; server log tail:\n${tail}`);
   }
-  console.log(`  ${database} ${target}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms, non-2xx ${row.non2xx}, errors ${row.errors}`);
+  console.log(`  ${database} ${target} ×${conns}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms, non-2xx ${row.non2xx}, errors ${row.errors}`);
   return row;
 }
 
@@ -269,6 +269,8 @@ async function loadAgainst(database: string, env: Record<string, string | undefi
     return [
       await load(server, database, "GET /v1/ControlPlane/Stores/{id}", storeUrl, headers),
       await load(server, database, "GET /api/health (SELECT 1)", `${server.base}/api/health`, {}),
+      // One connection: the latency of a request that does not queue behind others.
+      await load(server, database, "GET /v1/ControlPlane/Stores/{id}", storeUrl, headers, 1, Math.min(durationS, 5)),
     ];
   } finally {
     await server.stop();
@@ -365,10 +367,10 @@ async function main(): Promise<void> {
       console.log(`| ${row.scenario} | ${row.samples.length} | ${s(median(row.samples))} | ${s(Math.min(...row.samples))} | ${s(Math.max(...row.samples))} |`);
     }
     const ms = (value: number) => value.toFixed(1);
-    console.log(`\n## Load (${connections} connections, ${durationS} s), latency in ms\n`);
-    console.log("| database | request | req/s | p50 | p95 | p99 | max | requests | non-2xx | errors |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    console.log(`\n## Load (autocannon, ${durationS} s per row after a 2 s warm-up; the 1-connection row ${Math.min(durationS, 5)} s), latency in ms\n`);
+    console.log("| database | request | connections | req/s | p50 | p95 | p99 | max | requests | non-2xx | errors |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (const row of loads) {
-      console.log(`| ${row.database} | ${row.target} | ${row.rps.toFixed(0)} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ${ms(row.max)} | ${row.requests} | ${row.non2xx} | ${row.errors} |`);
+      console.log(`| ${row.database} | ${row.target} | ${row.connections} | ${row.rps.toFixed(0)} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ${ms(row.max)} | ${row.requests} | ${row.non2xx} | ${row.errors} |`);
     }
     console.log(`\nload average after: ${loadAverage()} (other processes on the machine skew every figure)`);
     if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ machine, connections, durationS, starts, loads }, null, 2));
