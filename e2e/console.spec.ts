@@ -149,3 +149,19 @@ test("unknown pages answer with the not-found page", async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
+
+test("the console's session cookie authenticates the API too, with the user's role", async ({ page }) => {
+  await logIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  // page.request shares the browser context's cookies: no Authorization header is sent.
+  const list = await page.request.get("/v1/ControlPlane/Stores");
+  expect(list.status()).toBe(200);
+  expect((await list.json()).stores).toContain(firstStore.id);
+  const settings = await page.request.get(`/v1/ControlPlane/Stores/${firstStore.id}/IdentityResolutionSettings`);
+  expect(settings.status()).toBe(200);
+  expect(settings.headers()["etag"]).toBeTruthy();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL(/\/login/);
+  const signedOut = await page.request.get("/v1/ControlPlane/Stores");
+  expect(signedOut.status()).toBe(401);
+});

@@ -1,4 +1,5 @@
 import type { Role } from "../db/generated/enums";
+import type { Store } from "../db/generated/client";
 import { AppError, twilioCodes } from "../errors";
 import type { Actor } from "../auth/actor";
 import { canAccessStore, requireRole } from "../auth/roles";
@@ -30,6 +31,8 @@ export type ApiContext = {
   requestId: string;
   /** `params.storeId`, checked to exist and to be within the caller's scope. */
   storeId: string;
+  /** That store, as loaded for the check (null on routes without a store). */
+  store: Store | null;
   /** The body parsed as JSON within the route's size limit (undefined when empty). */
   json(): Promise<unknown>;
   /** The query string as a plain object (for zod). */
@@ -68,8 +71,9 @@ export function apiRoute(options: ApiRouteOptions, handler: Handler) {
       if (!caller) throw new AppError("unauthorized", "Authentication required: HTTP Basic with an API key (keyId:secret) or a console session");
       if (!options.public) rateLimiter().take(`${caller.type}:${caller.id}`);
       const storeId = params.storeId ?? "";
+      let store: Store | null = null;
       if (storeId && !options.public) {
-        const store = canAccessStore(caller, storeId) ? await findStore(storeId) : null;
+        store = canAccessStore(caller, storeId) ? await findStore(storeId) : null;
         if (!store) throw new AppError("not_found", `Memory store ${storeId} not found`, { code: twilioCodes.storeNotFound });
       }
       if (!options.public) requireRole(caller, options.role);
@@ -80,6 +84,7 @@ export function apiRoute(options: ApiRouteOptions, handler: Handler) {
         caller,
         requestId,
         storeId,
+        store,
         json: () => readJson(req, limit),
         query: Object.fromEntries(new URL(req.url).searchParams),
       });

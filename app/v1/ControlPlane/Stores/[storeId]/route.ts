@@ -2,14 +2,15 @@
 import { apiRoute, jsonResponse } from "@/lib/http/api-route";
 import { acceptedResponse } from "@/lib/http/accepted";
 import { formatEtag, parseIfMatch } from "@/lib/http/etag";
-import { getStoreOrThrow } from "@/lib/stores/get-store";
+import { toStoreView } from "@/lib/stores/store-view";
 import { updateStore } from "@/lib/stores/update-store";
 import { deleteStore } from "@/lib/stores/delete-store";
 import { storePatchSchema } from "@/lib/stores/store-schemas";
 
-export const GET = apiRoute({ role: "AGENT" }, async ({ storeId, caller }) => {
-  const store = await getStoreOrThrow({ storeId, actor: caller });
-  return jsonResponse(store, 200, { ETag: formatEtag(store.id, store.version) });
+// apiRoute has already loaded the store (and checked the caller may see it): no second read.
+export const GET = apiRoute({ role: "AGENT" }, async ({ store }) => {
+  const view = toStoreView(store!);
+  return jsonResponse(view, 200, { ETag: formatEtag(view.id, view.version) });
 });
 
 export const PATCH = apiRoute({ role: "ADMIN" }, async ({ req, storeId, json, caller, requestId }) => {
