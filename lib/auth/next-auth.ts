@@ -27,7 +27,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // A wrong password is an expected outcome shown on the form, not a server error to log.
   logger: {
     error(error) {
-      if (error.name !== "CredentialsSignin") console.error(`[auth] ${error.name}: ${error.message}`);
+      // Auth.js errors carry a `type`; class names are minified in the production build.
+      const type = (error as Error & { type?: string }).type ?? error.name;
+      if (type !== "CredentialsSignin") console.error(`[auth] ${type}: ${error.message}`);
     },
   },
   providers: [
