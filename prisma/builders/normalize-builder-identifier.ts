@@ -1,32 +1,15 @@
 import type { Normalization } from "../../lib/db/generated/enums";
+import { normalizeIdentifier, type IdentifierNormalization } from "../../lib/identity/normalize-identifier";
 
-// A channel address may arrive with its scheme (`whatsapp:+44…`); identifiers never keep it (SPEC §4).
-const schemePrefix = /^(whatsapp|rcs|sms|tel):/i;
+const expected: Record<Normalization, string> = { EMAIL: "an email address", PHONE: "an E.164 phone number", TRIM: "an identifier", NONE: "an identifier" };
 
 /**
- * Normalises a builder's identifier value the way identity resolution will (SPEC §4), strictly
- * enough that seed and test data can never hold a raw value: emails are trimmed and lowercased,
- * phones must already be E.164 (or a 10-digit NANP number, read as US). Anything else throws.
+ * Normalises a builder's identifier value exactly as identity resolution does (SPEC §4), so seed
+ * and test data can never hold a raw value. Unlike resolution it throws: a builder given a value
+ * that cannot be an identifier is a bug in the seed or the test, not customer input.
  */
 export function normalizeBuilderIdentifier(normalization: Normalization, raw: string): string {
-  const value = raw.trim().replace(schemePrefix, "");
-  switch (normalization) {
-    case "EMAIL": {
-      const email = value.toLowerCase();
-      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new Error(`Not an email address: "${raw}"`);
-      return email;
-    }
-    case "PHONE": {
-      const digits = value.replace(/[\s().-]/g, "");
-      if (/^\+[1-9]\d{7,14}$/.test(digits)) return digits;
-      if (/^[2-9]\d{9}$/.test(digits)) return `+1${digits}`;
-      if (/^1[2-9]\d{9}$/.test(digits)) return `+${digits}`;
-      throw new Error(`Not an E.164 phone number: "${raw}"`);
-    }
-    case "TRIM":
-      if (!value) throw new Error("An identifier value cannot be empty");
-      return value;
-    case "NONE":
-      return raw;
-  }
+  const result = normalizeIdentifier(raw, normalization.toLowerCase() as IdentifierNormalization);
+  if (!result.ok) throw new Error(`Not ${expected[normalization]}: "${raw}" ${result.reason}`);
+  return result.value;
 }
