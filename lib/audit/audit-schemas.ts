@@ -7,3 +7,8 @@ export const auditEventListQuery = dataPlanePageQuery.extend({
   resourceId: z.string().max(100).optional(),
   action: z.string().max(100).optional(),
 });
+
+/** The console's audit trail adds a scope: the current store's events, or account-wide ones. */
+export const consoleAuditQuery = auditEventListQuery.extend({
+  scope: z.enum(["store", "account"]).default("store"),
+});

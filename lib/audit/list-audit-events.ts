@@ -1,9 +1,14 @@
 import { getPrisma } from "../db/client";
 import type { AuditEvent } from "../db/generated/client";
+import { AppError } from "../errors";
+import type { Actor } from "../auth/actor";
+import { requireRole } from "../auth/roles";
 import { keysetPage, type PageRequest, type Page } from "../paging";
 
 export type ListAuditEventsOptions = {
-  storeId: string;
+  /** A store's trail, or null for account-wide events (users, all-store keys): all-stores admins only. */
+  storeId: string | null;
+  actor: Actor;
   page: PageRequest;
   actorId?: string;
   resourceType?: string;
@@ -11,8 +16,15 @@ export type ListAuditEventsOptions = {
   action?: string;
 };
 
-/** A store's audit trail, newest first by default, filterable by actor, resource and action. */
-export async function listAuditEvents({ storeId, page, actorId, resourceType, resourceId, action }: ListAuditEventsOptions): Promise<Page<AuditEvent>> {
+/** An audit trail, newest first by default, filterable by actor, resource and action. */
+export async function listAuditEvents({ storeId, actor, page, actorId, resourceType, resourceId, action }: ListAuditEventsOptions): Promise<Page<AuditEvent>> {
+  requireRole(actor, "SUPERVISOR");
+  if (storeId === null) {
+    requireRole(actor, "ADMIN");
+    if (actor.storeId !== null) throw new AppError("forbidden", "Account-wide events are for all-stores admins");
+  } else if (actor.storeId !== null && actor.storeId !== storeId) {
+    throw new AppError("not_found", "Store not found");
+  }
   const prisma = await getPrisma();
   return keysetPage(page, (where, orderBy, take) =>
     prisma.auditEvent.findMany({

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { callApi } from "../helpers/call-api";
 import { createTestKey, uniqueStoreName } from "../helpers/test-actors";
+import { listAuditEvents } from "@/lib/audit/list-audit-events";
+import { createUser } from "@/lib/users/create-user";
+import { systemActor, type Actor } from "@/lib/auth/actor";
 
 describe("audit trail and operations", () => {
   let admin: string;
@@ -59,5 +62,17 @@ describe("audit trail and operations", () => {
     expect((await callApi("GET", path, { auth: scoped })).status).toBe(404);
     expect((await callApi("GET", "/v1/ControlPlane/Operations/RQ00000000000000000000000000000000", { auth: admin })).status).toBe(404);
     expect((await callApi("GET", "/v1/ControlPlane/Operations/nonsense", { auth: admin })).status).toBe(404);
+  });
+
+  it("keeps account-wide events (users, all-stores keys) for all-stores admins", async () => {
+    const user = await createUser({ email: `audit-${Date.now()}@example.test`, role: "AGENT", password: "password-1", actor: systemActor });
+    const account = await listAuditEvents({ storeId: null, actor: systemActor, page: { pageSize: 100, orderBy: "DESC" }, action: "user.create" });
+    expect(account.items.map((event) => event.resourceId)).toContain(user.id);
+    const inStore = await listAuditEvents({ storeId, actor: systemActor, page: { pageSize: 100, orderBy: "DESC" } });
+    expect(inStore.items.every((event) => event.storeId === storeId)).toBe(true);
+    const supervisor: Actor = { ...systemActor, role: "SUPERVISOR" };
+    await expect(listAuditEvents({ storeId: null, actor: supervisor, page: { pageSize: 10, orderBy: "DESC" } })).rejects.toMatchObject({ status: 403 });
+    const scopedAdmin: Actor = { ...systemActor, storeId };
+    await expect(listAuditEvents({ storeId: null, actor: scopedAdmin, page: { pageSize: 10, orderBy: "DESC" } })).rejects.toMatchObject({ status: 403 });
   });
 });

@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditEventTable, type AuditEventRow } from "@/components/audit-trail/audit-event-table";
 import { AuditFilters } from "@/components/audit-trail/audit-filters";
+import { AuditScopeTabs } from "@/components/audit-trail/audit-scope-tabs";
 import { ForbiddenState } from "@/components/console/forbidden-state";
 import { NoStoreState } from "@/components/console/no-store-state";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { auditEventListQuery } from "@/lib/audit/audit-schemas";
+import { consoleAuditQuery } from "@/lib/audit/audit-schemas";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import type { AuditEvent } from "@/lib/db/generated/client";
 import { isAppError } from "@/lib/errors";
@@ -54,7 +55,7 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
     );
   }
 
-  const query = auditEventListQuery.safeParse({ pageSize: AUDIT_PAGE_SIZE, ...flattenSearchParams(await searchParams) });
+  const query = consoleAuditQuery.safeParse({ pageSize: AUDIT_PAGE_SIZE, ...flattenSearchParams(await searchParams) });
   if (!query.success) {
     return (
       <>
@@ -68,11 +69,14 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
     );
   }
   const { action, resourceType, pageToken, pageSize, orderBy } = query.data;
-  const filters = { action, resourceType };
+  // Account-wide events (users, all-stores keys) belong to no store: all-stores admins see them.
+  const canSeeAccount = user.actor.storeId === null && user.role === "ADMIN";
+  const scope = canSeeAccount ? query.data.scope : "store";
+  const filters = { action, resourceType, ...(scope === "account" ? { scope } : {}) };
 
   let page;
   try {
-    page = await listAuditEvents({ storeId: current.id, page: { pageSize, pageToken, orderBy }, action, resourceType });
+    page = await listAuditEvents({ storeId: scope === "account" ? null : current.id, actor: user.actor, page: { pageSize, pageToken, orderBy }, action, resourceType });
   } catch (error) {
     if (!isAppError(error) || error.kind !== "bad_request") throw error;
     return (
@@ -92,13 +96,16 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
   return (
     <>
       {header}
+      {canSeeAccount ? <AuditScopeTabs scope={scope} storeName={current.displayName} /> : null}
       <AuditFilters {...filters} />
       {page.items.length === 0 ? (
         <EmptyState title={hasFilters ? "No events match these filters" : "No audit events yet"}>
           <p>
             {hasFilters
               ? "Try another action or resource type, or clear the filters."
-              : `Every change to ${current.displayName} — by a user, an API key or Kith itself — will be listed here.`}
+              : scope === "account"
+                ? "Changes to users and to all-stores API keys will be listed here."
+                : `Every change to ${current.displayName} — by a user, an API key or Kith itself — will be listed here.`}
           </p>
         </EmptyState>
       ) : (

@@ -4,8 +4,8 @@ import { pageMeta } from "@/lib/paging";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { auditEventListQuery } from "@/lib/audit/audit-schemas";
 
-export const GET = apiRoute({ role: "SUPERVISOR" }, async ({ storeId, query }) => {
+export const GET = apiRoute({ role: "SUPERVISOR" }, async ({ storeId, query, caller }) => {
   const { actorId, resourceType, resourceId, action, ...page } = auditEventListQuery.parse(query);
-  const events = await listAuditEvents({ storeId, page, actorId, resourceType, resourceId, action });
+  const events = await listAuditEvents({ storeId, actor: caller, page, actorId, resourceType, resourceId, action });
   return jsonResponse({ auditEvents: events.items, meta: pageMeta("auditEvents", events) });
 });
