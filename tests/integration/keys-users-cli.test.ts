@@ -77,6 +77,8 @@ describe("users", () => {
     expect(user.email).toBe(address);
     expect(JSON.stringify(user)).not.toContain("correct horse");
     expect(await authenticateUser(address, "correct horse")).toMatchObject({ email: address, role: "AGENT" });
+    const prisma = await getPrisma();
+    expect(await prisma.auditEvent.count({ where: { resourceId: user.id, action: "user.login", actorId: user.id } })).toBe(1);
     expect(await authenticateUser(address, "wrong")).toBeNull();
     await expect(createUser({ email: address, role: "ADMIN", password: "another one", actor: systemActor })).rejects.toMatchObject({ status: 409 });
   });
