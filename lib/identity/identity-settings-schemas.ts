@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normalizeIdentifier } from "./normalize-identifier";
 
 export const MAX_IDENTIFIER_TYPES = 15;
 
@@ -31,11 +32,28 @@ export const identityResolutionSettingsSchema = z
     types.forEach((type, index) => {
       if (types.indexOf(type) !== index) context.addIssue({ code: "custom", path: ["identifierConfigs", index, "idType"], message: `duplicate idType "${type}"` });
     });
+    // Blocked values are compared with normalised identifiers, so they are stored normalised too.
+    settings.identifierConfigs.forEach((config, configIndex) => {
+      config.blockedValues.forEach((value, valueIndex) => {
+        const normalized = normalizeIdentifier(value, config.normalization);
+        if (!normalized.ok) context.addIssue({ code: "custom", path: ["identifierConfigs", configIndex, "blockedValues", valueIndex], message: normalized.reason });
+      });
+    });
     settings.matchingRules.forEach((rule, index) => {
       if (!types.includes(rule)) context.addIssue({ code: "custom", path: ["matchingRules", index], message: `"${rule}" has no identifier config` });
       if (settings.matchingRules.indexOf(rule) !== index) context.addIssue({ code: "custom", path: ["matchingRules", index], message: `duplicate rule "${rule}"` });
     });
-  });
+  })
+  .transform((settings) => ({
+    ...settings,
+    identifierConfigs: settings.identifierConfigs.map((config) => ({
+      ...config,
+      blockedValues: [...new Set(config.blockedValues.map((value) => {
+        const normalized = normalizeIdentifier(value, config.normalization);
+        return normalized.ok ? normalized.value : value;
+      }))],
+    })),
+  }));
 
 export type IdentifierConfigInput = z.infer<typeof identifierConfigSchema>;
 export type IdentityResolutionSettingsInput = z.infer<typeof identityResolutionSettingsSchema>;

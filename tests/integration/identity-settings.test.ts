@@ -9,7 +9,7 @@ const customSettings = {
   identifierConfigs: [
     { idType: "user_id", normalization: "trim", limit: 1, limitPolicy: "block", enforceUnique: true },
     { idType: "email", normalization: "email", limit: 5, limitPolicy: "lifo", blockedValues: ["info@shop.example"] },
-    { idType: "phone", normalization: "phone", limit: 3, limitPolicy: "fifo", blockedValues: ["+14155550000"] },
+    { idType: "phone", normalization: "phone", limit: 3, limitPolicy: "fifo", blockedValues: ["(415) 555-0000"] },
     { idType: "loyalty_card", normalization: "none", limit: 2, enforceUnique: false },
   ],
   matchingRules: ["user_id", "loyalty_card", "email", "phone"],
@@ -52,6 +52,8 @@ describe("control plane: identity resolution settings", () => {
       idType: "loyalty_card", matchingAlgo: "exact", normalization: "none", limit: 2, limitPolicy: "fifo", enforceUnique: false, blockedValues: [],
     });
     expect(read.headers.get("etag")).toBe(saved.headers.get("etag"));
+    // Blocked values are stored normalised, as identifiers are.
+    expect(read.body.identifierConfigs.find((config: { idType: string }) => config.idType === "phone").blockedValues).toEqual(["+14155550000"]);
 
     const prisma = await getPrisma();
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { storeId: id, action: "identityResolutionSettings.update" } });
@@ -100,6 +102,7 @@ describe("control plane: identity resolution settings", () => {
     ["16 identifier types", { identifierConfigs: Array.from({ length: 16 }, (_, i) => ({ idType: `type_${i}` })), matchingRules: ["type_0"] }, "identifierConfigs"],
     ["no matching rules", { identifierConfigs: [{ idType: "email" }], matchingRules: [] }, "matchingRules"],
     ["an unknown merge mode", { identifierConfigs: [{ idType: "email" }], matchingRules: ["email"], mergeMode: "sometimes" }, "mergeMode"],
+    ["a blocked phone that is not a phone number", { identifierConfigs: [{ idType: "phone", normalization: "phone", blockedValues: ["call me"] }], matchingRules: ["phone"] }, "identifierConfigs.0.blockedValues.0"],
     ["a string for blockedValues", { identifierConfigs: [{ idType: "email", blockedValues: "x@y.z" }], matchingRules: ["email"] }, "identifierConfigs.0.blockedValues"],
   ])("answers 400 for %s and changes nothing", async (_label, body, path) => {
     const response = await callApi("PUT", settingsPath(storeId), { auth: admin, json: body });
