@@ -58,3 +58,20 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+/**
+ * The profile id names a profile that was merged into another. Not a failure: lib/http answers
+ * 301 (reads) or 308 (writes) with `Location` and `Canonical-Profile-Id`, as Twilio does.
+ */
+export class ProfileMovedError extends Error {
+  readonly canonicalProfileId: string;
+
+  constructor(
+    readonly profileId: string,
+    canonicalProfileId: string,
+  ) {
+    super(`Profile ${profileId} was merged into ${canonicalProfileId}`);
+    this.name = "ProfileMovedError";
+    this.canonicalProfileId = canonicalProfileId;
+  }
+}

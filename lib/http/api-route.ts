@@ -89,7 +89,7 @@ export function apiRoute(options: ApiRouteOptions, handler: Handler) {
         query: Object.fromEntries(new URL(req.url).searchParams),
       });
     } catch (error) {
-      response = errorResponse(error, requestId);
+      response = errorResponse(error, requestId, req);
       if (error instanceof RateLimitedError) response.headers.set("Retry-After", String(error.retryAfterSeconds));
     }
     for (const header of REQUEST_ID_HEADERS) response.headers.set(header, requestId);

@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { AppError, errorKinds, type FieldIssue } from "../errors";
+import { AppError, ProfileMovedError, errorKinds, type FieldIssue } from "../errors";
 import { Prisma } from "../db/generated/client";
 
 /** Twilio's error body, plus `details` with field-level issues when the input was invalid. */
@@ -37,7 +37,22 @@ export function toErrorBody(error: unknown, requestId: string): ErrorBody {
   return { code, message: "Internal error", more_info: moreInfo(code), status };
 }
 
-export function errorResponse(error: unknown, requestId: string): Response {
+/**
+ * A merged-away profile id: 301 for reads, 308 for writes (the client repeats the same method and
+ * body), with the canonical id in `Canonical-Profile-Id` and the same URL rewritten in `Location`.
+ */
+function profileMovedResponse(error: ProfileMovedError, req: Request): Response {
+  const url = new URL(req.url);
+  url.pathname = url.pathname.split("/").map((segment) => (segment === error.profileId ? error.canonicalProfileId : segment)).join("/");
+  const status = req.method === "GET" || req.method === "HEAD" ? 301 : 308;
+  return Response.json(
+    { message: "This resource has moved.", uri: url.toString() },
+    { status, headers: { Location: url.toString(), "Canonical-Profile-Id": error.canonicalProfileId } },
+  );
+}
+
+export function errorResponse(error: unknown, requestId: string, req?: Request): Response {
+  if (error instanceof ProfileMovedError && req) return profileMovedResponse(error, req);
   const body = toErrorBody(error, requestId);
   return Response.json(body, { status: body.status });
 }

@@ -72,3 +72,18 @@ describe("error mapping", () => {
     }
   });
 });
+
+describe("merged-away profiles", () => {
+  it("answers 301 for reads and 308 for writes, pointing at the same URL with the survivor's id", async () => {
+    const { errorResponse } = await import("@/lib/http/error-response");
+    const { ProfileMovedError } = await import("@/lib/errors");
+    const moved = new ProfileMovedError("mem_profile_old", "mem_profile_new");
+    const read = errorResponse(moved, "RQ1", new Request("http://kith.test/v1/Stores/s/Profiles/mem_profile_old/Traits?x=1"));
+    expect(read.status).toBe(301);
+    expect(read.headers.get("location")).toBe("http://kith.test/v1/Stores/s/Profiles/mem_profile_new/Traits?x=1");
+    expect(read.headers.get("canonical-profile-id")).toBe("mem_profile_new");
+    expect(await read.json()).toEqual({ message: "This resource has moved.", uri: "http://kith.test/v1/Stores/s/Profiles/mem_profile_new/Traits?x=1" });
+    const write = errorResponse(moved, "RQ2", new Request("http://kith.test/v1/Stores/s/Profiles/mem_profile_old", { method: "PATCH" }));
+    expect(write.status).toBe(308);
+  });
+});
