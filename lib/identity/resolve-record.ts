@@ -1,0 +1,229 @@
+import type { Prisma } from "../db/generated/client";
+import type { Tx } from "../db/transaction";
+import { newId } from "../ids";
+import type { Actor } from "../auth/actor";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { readIdentitySettingsView } from "./identity-settings-view";
+import { prepareIncomingIdentifiers, resolveIdentity } from "./resolve-identity";
+import { mergeProfileInto } from "./merge-profile-into";
+import type { IncomingIdentifier, MatchedProfile, ResolutionDecision, ResolutionSettings } from "./resolution-types";
+
+export type ResolutionSource = "API" | "CONVERSATION" | "WEBHOOK" | "BULK" | "IMPORT" | "TRAIT_PROMOTION";
+
+export type ResolveRecordOptions = {
+  storeId: string;
+  /** E's identifiers as received (normalised here). */
+  incoming: IncomingIdentifier[];
+  source: ResolutionSource;
+  /** What E was: a participant id, a bulk row number … (shown with the outcome). */
+  sourceRef?: string;
+  /**
+   * When nothing matches: create a profile (CUSTOMER participants, profile creates) or only look
+   * up (UNKNOWN participants: SPEC §4 says they are looked up, never created).
+   */
+  createIfMissing: boolean;
+  actor: Actor;
+  requestId?: string;
+};
+
+export type ResolveRecordResult = {
+  /** The profile E resolved to; null when nothing matched and nothing was created. */
+  profileId: string | null;
+  created: boolean;
+  decision: ResolutionDecision;
+  resolutionId: string;
+};
+
+/** A matched profile vanished (merged or erased) while this transaction waited for its lock. */
+export class ResolutionRaceError extends Error {
+  constructor() {
+    super("A matched profile changed while resolving; retry");
+    this.name = "ResolutionRaceError";
+  }
+}
+
+function json(value: unknown): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+}
+
+async function readResolutionSettings(tx: Tx, storeId: string): Promise<ResolutionSettings> {
+  const view = await readIdentitySettingsView(tx, storeId);
+  if (!view) throw new Error(`Store ${storeId} has no identity resolution settings`);
+  return view;
+}
+
+/**
+ * Serialises every resolution that touches one of these values: transaction-scoped advisory
+ * locks, one per (store, type, value), taken in sorted order so two records sharing values can
+ * never deadlock. Two concurrent records with a common identifier therefore run one after the
+ * other, and the second sees the first's profile: they end in one profile, never two.
+ */
+async function lockIdentifierValues(tx: Tx, storeId: string, identifiers: { idType: string; value: string }[]): Promise<void> {
+  const keys = [...new Set(identifiers.map((identifier) => `${storeId}/${identifier.idType}/${identifier.value}`))].sort();
+  for (const key of keys) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+}
+
+async function loadMatchedProfiles(tx: Tx, storeId: string, identifiers: { idType: string; value: string }[]): Promise<MatchedProfile[]> {
+  if (identifiers.length === 0) return [];
+  const owners = await tx.identifier.findMany({
+    where: { storeId, OR: identifiers.map(({ idType, value }) => ({ idType, value })) },
+    select: { profileId: true },
+  });
+  const profileIds = [...new Set(owners.map((owner) => owner.profileId))].sort();
+  if (profileIds.length === 0) return [];
+  // Row locks on the matched profiles: a merge or erase of one of them in flight finishes first.
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "profiles" WHERE "storeId" = ${storeId} AND "id" = ANY(${profileIds}::text[]) ORDER BY "id" FOR UPDATE`;
+  if (locked.length !== profileIds.length) throw new ResolutionRaceError();
+  const [profiles, allIdentifiers] = await Promise.all([
+    tx.profile.findMany({ where: { storeId, id: { in: profileIds } }, select: { id: true, createdAt: true } }),
+    tx.identifier.findMany({ where: { storeId, profileId: { in: profileIds } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+  ]);
+  return profiles.map((profile) => ({
+    profileId: profile.id,
+    createdAt: profile.createdAt,
+    identifiers: allIdentifiers
+      .filter((identifier) => identifier.profileId === profile.id)
+      .map((identifier) => ({ idType: identifier.idType, value: identifier.value, addedAt: identifier.createdAt })),
+  }));
+}
+
+const outcomeOf = { create: "CREATED", attach: "ATTACHED", merge: "MERGED", propose: "PROPOSED" } as const;
+
+/**
+ * Resolves one incoming record (a participant, a profile create, a bulk row) to a profile and
+ * applies the decision of SPEC §4 inside the caller's transaction: create, attach, merge (the
+ * earliest profile survives) or propose a merge for review; identifiers added and evicted; the
+ * outcome and its reasons stored as a resolution record and in the audit trail. Run it through
+ * `withResolutionRetry` so a lost race re-reads and decides again.
+ */
+export async function resolveRecord(tx: Tx, options: ResolveRecordOptions): Promise<ResolveRecordResult> {
+  const { storeId, incoming, actor } = options;
+  const settings = await readResolutionSettings(tx, storeId);
+  const prepared = prepareIncomingIdentifiers(incoming, settings);
+  await lockIdentifierValues(tx, storeId, prepared.identifiers);
+  const matches = await loadMatchedProfiles(tx, storeId, prepared.identifiers);
+  const decision = resolveIdentity({ incoming, settings, matches });
+  const configByType = new Map(settings.identifierConfigs.map((config) => [config.idType, config]));
+
+  let profileId = decision.profileId;
+  let created = false;
+  let recordedOutcome: "CREATED" | "ATTACHED" | "MERGED" | "PROPOSED" | "NOT_FOUND" | "LOOKED_UP" = outcomeOf[decision.outcome];
+  if (decision.outcome === "create" && !options.createIfMissing) {
+    recordedOutcome = "NOT_FOUND";
+  } else {
+    if (decision.outcome === "create") {
+      profileId = newId("profile");
+      created = true;
+      await tx.profile.create({ data: { storeId, id: profileId } });
+    } else if (!options.createIfMissing && decision.identifiersToAdd.length === 0 && decision.outcome === "attach") {
+      recordedOutcome = "LOOKED_UP";
+    }
+    // Evictions first (they may name a profile about to be merged), then merges, then additions.
+    for (const evicted of decision.identifiersToEvict) {
+      await tx.identifier.deleteMany({ where: { storeId, profileId: evicted.profileId, idType: evicted.idType, value: evicted.value } });
+    }
+    if (decision.merge) {
+      for (const sourceProfileId of decision.merge.mergedProfileIds) {
+        const mergeId = await mergeProfileInto(tx, {
+          storeId,
+          survivorProfileId: decision.merge.survivorProfileId,
+          sourceProfileId,
+          proposedBy: "RESOLVER",
+          reason: { matches: decision.matches.filter((match) => match.profileId === sourceProfileId || match.profileId === decision.merge!.survivorProfileId), source: options.source, sourceRef: options.sourceRef ?? null },
+          decidedBy: { type: actor.type, id: actor.id },
+        });
+        await recordAuditEvent(tx, {
+          storeId,
+          actor,
+          action: "profile.merge",
+          resourceType: "profile",
+          resourceId: decision.merge.survivorProfileId,
+          after: { mergeId, survivorProfileId: decision.merge.survivorProfileId, sourceProfileId, reasons: decision.reasons },
+          requestId: options.requestId,
+        });
+      }
+    }
+    for (const proposal of decision.proposedMerges) {
+      const mergeId = newId("merge");
+      await tx.merge.create({
+        data: {
+          storeId,
+          id: mergeId,
+          survivorProfileId: proposal.survivorProfileId,
+          sourceProfileId: proposal.sourceProfileId,
+          status: "PENDING",
+          proposedBy: "RESOLVER",
+          reason: json({ matchedBy: proposal.matchedBy, source: options.source, sourceRef: options.sourceRef ?? null }),
+        },
+      });
+      await recordAuditEvent(tx, { storeId, actor, action: "merge.propose", resourceType: "merge", resourceId: mergeId, after: proposal, requestId: options.requestId });
+    }
+    if (profileId && decision.identifiersToAdd.length > 0) {
+      const now = Date.now();
+      await tx.identifier.createMany({
+        data: decision.identifiersToAdd.map((identifier, index) => ({
+          storeId,
+          id: newId("identifier"),
+          profileId: profileId!,
+          idType: identifier.idType,
+          value: identifier.value,
+          isUnique: configByType.get(identifier.idType)?.enforceUnique ?? true,
+          source: options.source,
+          // Distinct, increasing times keep E's order as the arrival order.
+          createdAt: new Date(now + index),
+        })),
+      });
+    }
+  }
+
+  const resolutionId = newId("resolution");
+  await tx.resolutionRecord.create({
+    data: {
+      storeId,
+      id: resolutionId,
+      outcome: recordedOutcome,
+      profileId: recordedOutcome === "NOT_FOUND" ? null : profileId,
+      input: json({ incoming, normalized: prepared.identifiers }),
+      reasons: json({ reasons: decision.reasons, conflicts: decision.conflicts, invalid: decision.invalid, dropped: decision.dropped }),
+      source: options.source,
+      sourceRef: options.sourceRef ?? null,
+    },
+  });
+  if (recordedOutcome !== "NOT_FOUND" && recordedOutcome !== "LOOKED_UP") {
+    await recordAuditEvent(tx, {
+      storeId,
+      actor,
+      action: created ? "profile.create" : "profile.resolve",
+      resourceType: "profile",
+      resourceId: profileId,
+      after: { outcome: recordedOutcome, added: decision.identifiersToAdd, evicted: decision.identifiersToEvict, conflicts: decision.conflicts.map((conflict) => conflict.message) },
+      requestId: options.requestId,
+    });
+  }
+  return { profileId: recordedOutcome === "NOT_FOUND" ? null : profileId, created, decision, resolutionId };
+}
+
+const MAX_ATTEMPTS = 5;
+
+function isRetryable(error: unknown): boolean {
+  if (error instanceof ResolutionRaceError) return true;
+  const code = (error as { code?: string }).code;
+  // A unique violation on an identifier (a value another transaction just took) or a
+  // serialisation failure / deadlock reported by PostgreSQL: decide again on fresh data.
+  return code === "P2002" || code === "P2034" || code === "40001" || code === "40P01";
+}
+
+/**
+ * Runs `work` in a transaction, again on a lost race (up to 5 times): the retry re-reads
+ * everything, so the decision is always made on committed data.
+ */
+export async function withResolutionRetry<T>(prisma: { $transaction<R>(fn: (tx: Tx) => Promise<R>, options?: { timeout?: number; maxWait?: number }): Promise<R> }, work: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await prisma.$transaction(work, { timeout: 30_000, maxWait: 30_000 });
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+    }
+  }
+}
