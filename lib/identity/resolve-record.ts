@@ -22,6 +22,11 @@ export type ResolveRecordOptions = {
    * up (UNKNOWN participants: SPEC §4 says they are looked up, never created).
    */
   createIfMissing: boolean;
+  /**
+   * A known profile E belongs to (identifiers or promoted traits added to it): its identifiers
+   * join E's, so the rules run over the whole person, and it is the target when nothing else is.
+   */
+  anchorProfileId?: string;
   actor: Actor;
   requestId?: string;
 };
@@ -63,13 +68,12 @@ async function lockIdentifierValues(tx: Tx, storeId: string, identifiers: { idTy
   for (const key of keys) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
 }
 
-async function loadMatchedProfiles(tx: Tx, storeId: string, identifiers: { idType: string; value: string }[]): Promise<MatchedProfile[]> {
-  if (identifiers.length === 0) return [];
-  const owners = await tx.identifier.findMany({
-    where: { storeId, OR: identifiers.map(({ idType, value }) => ({ idType, value })) },
-    select: { profileId: true },
-  });
-  const profileIds = [...new Set(owners.map((owner) => owner.profileId))].sort();
+async function loadMatchedProfiles(tx: Tx, storeId: string, identifiers: { idType: string; value: string }[], anchorProfileId?: string): Promise<MatchedProfile[]> {
+  const owners =
+    identifiers.length === 0
+      ? []
+      : await tx.identifier.findMany({ where: { storeId, OR: identifiers.map(({ idType, value }) => ({ idType, value })) }, select: { profileId: true } });
+  const profileIds = [...new Set([...owners.map((owner) => owner.profileId), ...(anchorProfileId ? [anchorProfileId] : [])])].sort();
   if (profileIds.length === 0) return [];
   // Row locks on the matched profiles: a merge or erase of one of them in flight finishes first.
   const locked = await tx.$queryRaw<{ id: string }[]>`
@@ -98,12 +102,23 @@ const outcomeOf = { create: "CREATED", attach: "ATTACHED", merge: "MERGED", prop
  * `withResolutionRetry` so a lost race re-reads and decides again.
  */
 export async function resolveRecord(tx: Tx, options: ResolveRecordOptions): Promise<ResolveRecordResult> {
-  const { storeId, incoming, actor } = options;
+  const { storeId, actor } = options;
   const settings = await readResolutionSettings(tx, storeId);
+  let incoming = options.incoming;
+  if (options.anchorProfileId) {
+    const held = await tx.identifier.findMany({ where: { storeId, profileId: options.anchorProfileId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { idType: true, value: true } });
+    incoming = [...held, ...incoming];
+  }
   const prepared = prepareIncomingIdentifiers(incoming, settings);
   await lockIdentifierValues(tx, storeId, prepared.identifiers);
-  const matches = await loadMatchedProfiles(tx, storeId, prepared.identifiers);
+  const matches = await loadMatchedProfiles(tx, storeId, prepared.identifiers, options.anchorProfileId);
   const decision = resolveIdentity({ incoming, settings, matches });
+  if (options.anchorProfileId && decision.outcome === "create") {
+    // The anchor holds no identifier yet and nothing else matched: E is the anchor.
+    decision.outcome = "attach";
+    decision.profileId = options.anchorProfileId;
+    decision.reasons.push(`attached to ${options.anchorProfileId}, the profile the identifiers were added to`);
+  }
   const configByType = new Map(settings.identifierConfigs.map((config) => [config.idType, config]));
 
   let profileId = decision.profileId;

@@ -3,6 +3,11 @@ import { getPrisma } from "@/lib/db/client";
 import { systemActor } from "@/lib/auth/actor";
 import { createOrResolveProfile } from "@/lib/profiles/create-or-resolve-profile";
 import { bulkUpsertProfiles } from "@/lib/profiles/bulk-upsert-profiles";
+import { updateProfileTraits } from "@/lib/profiles/update-profile-traits";
+import { addProfileIdentifier } from "@/lib/profiles/add-profile-identifier";
+import { replaceProfileIdentifier } from "@/lib/profiles/replace-profile-identifier";
+import { removeProfileIdentifiers } from "@/lib/profiles/remove-profile-identifiers";
+import { ProfileMovedError } from "@/lib/errors";
 import { createTestStore } from "../helpers/test-actors";
 
 describe("creating and resolving profiles from traits", () => {
@@ -71,5 +76,58 @@ describe("creating and resolving profiles from traits", () => {
     expect("profileId" in second && "profileId" in first && second.profileId === first.profileId).toBe(true);
     expect("profileId" in fourth && "profileId" in first && fourth.profileId === first.profileId).toBe(true);
     expect(broken).toMatchObject({ status: "invalid", errors: [expect.objectContaining({ path: "profiles.2.traits.Contact.email" })] });
+  });
+});
+
+describe("changing a profile's traits and identifiers", () => {
+  let storeId: string;
+  beforeAll(async () => {
+    storeId = (await createTestStore("profile-changes")).id;
+  });
+
+  async function identifierValues(profileId: string) {
+    const prisma = await getPrisma();
+    return (await prisma.identifier.findMany({ where: { storeId, profileId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map((row) => `${row.idType}:${row.value}`);
+  }
+
+  it("patches traits (null removes) and resolves a newly promoted value, merging with its owner", async () => {
+    const prisma = await getPrisma();
+    const older = await createOrResolveProfile({ storeId, traits: { Contact: { email: "old@example.com", firstName: "Old" } }, actor: systemActor });
+    const newer = await createOrResolveProfile({ storeId, traits: { Contact: { phone: "+14155550111", firstName: "New", address: "1 Main St" } }, actor: systemActor });
+    const removed = await updateProfileTraits({ storeId, profileId: newer.profileId, traits: { Contact: { address: null } }, actor: systemActor });
+    expect(removed).toMatchObject({ profileId: newer.profileId, outcome: "unchanged" });
+    expect(await prisma.traitValue.count({ where: { storeId, profileId: newer.profileId, traitName: "address" } })).toBe(0);
+
+    const merged = await updateProfileTraits({ storeId, profileId: newer.profileId, traits: { Contact: { email: "OLD@example.com" } }, actor: systemActor });
+    expect(merged).toMatchObject({ profileId: older.profileId, outcome: "merge" });
+    expect(await identifierValues(older.profileId)).toEqual(["email:old@example.com", "phone:+14155550111"]);
+    await expect(updateProfileTraits({ storeId, profileId: newer.profileId, traits: { Contact: { firstName: "x" } }, actor: systemActor })).rejects.toBeInstanceOf(ProfileMovedError);
+  });
+
+  it("adds an identifier (merging with its owner), refuses one a user_id rule forbids, and replaces and removes values", async () => {
+    const a = await createOrResolveProfile({ storeId, traits: { Contact: { email: "a@example.com" } }, actor: systemActor });
+    const added = await addProfileIdentifier({ storeId, profileId: a.profileId, idType: "chat", value: " a-chat ", actor: systemActor });
+    expect(added).toMatchObject({ profileId: a.profileId, normalizedValue: "a-chat", attached: true, outcome: "attach" });
+
+    const withUser = await createOrResolveProfile({ storeId, traits: { Contact: { email: "b@example.com" } }, actor: systemActor });
+    await addProfileIdentifier({ storeId, profileId: withUser.profileId, idType: "user_id", value: "user-b", actor: systemActor });
+    await addProfileIdentifier({ storeId, profileId: a.profileId, idType: "user_id", value: "user-a", actor: systemActor });
+    const refused = await addProfileIdentifier({ storeId, profileId: a.profileId, idType: "email", value: "b@example.com", actor: systemActor });
+    expect(refused.attached).toBe(false);
+    expect(refused.conflicts.join(" ")).toContain("user_id");
+
+    await expect(addProfileIdentifier({ storeId, profileId: a.profileId, idType: "phone", value: "nope", actor: systemActor })).rejects.toMatchObject({ status: 400 });
+    await expect(addProfileIdentifier({ storeId, profileId: a.profileId, idType: "passport", value: "X1", actor: systemActor })).rejects.toMatchObject({ status: 400 });
+
+    const replaced = await replaceProfileIdentifier({ storeId, profileId: a.profileId, idType: "chat", oldValue: "a-chat", newValue: "a-chat-2", actor: systemActor });
+    expect(replaced.attached).toBe(true);
+    await expect(replaceProfileIdentifier({ storeId, profileId: a.profileId, idType: "chat", oldValue: "a-chat-2", newValue: "", actor: systemActor })).rejects.toMatchObject({ status: 400 });
+    expect(await identifierValues(a.profileId)).toContain("chat:a-chat-2");
+    await expect(replaceProfileIdentifier({ storeId, profileId: a.profileId, idType: "chat", oldValue: "missing", newValue: "x", actor: systemActor })).rejects.toMatchObject({ status: 404 });
+
+    await addProfileIdentifier({ storeId, profileId: a.profileId, idType: "chat", value: "a-chat-3", actor: systemActor });
+    expect(await removeProfileIdentifiers({ storeId, profileId: a.profileId, idType: "chat", actor: systemActor })).toEqual(["a-chat-2"]); // fifo: oldest
+    expect(await removeProfileIdentifiers({ storeId, profileId: a.profileId, idType: "chat", removeAll: true, actor: systemActor })).toEqual(["a-chat-3"]);
+    await expect(removeProfileIdentifiers({ storeId, profileId: a.profileId, idType: "chat", actor: systemActor })).rejects.toMatchObject({ status: 404 });
   });
 });
