@@ -5,6 +5,16 @@ import { identityResolutionSettingsSchema } from "../identity/identity-settings-
 import { traitGroupCreateSchema, traitGroupListQuery, traitGroupPatchSchema } from "../traits/trait-schemas";
 import { auditEventListQuery } from "../audit/audit-schemas";
 import type { Role } from "../db/generated/enums";
+import { profileListQuery, profileLookupSchema, profileReadQuery, profileTraitsQuery } from "../profiles/profile-read-schemas";
+import {
+  flatTraitSchema,
+  identifierSetSchema,
+  messageSchema,
+  profileExportSchema,
+  profileLookupResultSchema,
+  profileMovedSchema,
+  profileSchema,
+} from "./response-schemas";
 import {
   acceptedSchema,
   auditEventSchema,
@@ -110,5 +120,41 @@ export const apiOperations: ApiOperation[] = [
     method: "get", path: "/v1/Stores/{storeId}/AuditEvents", summary: "The store's audit trail", tag: "Audit", role: "SUPERVISOR",
     query: auditEventListQuery,
     responses: { 200: { description: "Audit events", schema: z.object({ auditEvents: z.array(auditEventSchema), meta: metaSchema }) } },
+  },
+  {
+    method: "get", path: "/v1/Stores/{storeId}/Profiles", summary: "List profile ids, newest first", tag: "Profiles", role: "AGENT",
+    query: profileListQuery,
+    responses: { 200: { description: "Profile ids", schema: z.object({ profiles: z.array(z.string()), meta: metaSchema }) } },
+  },
+  {
+    method: "post", path: "/v1/Stores/{storeId}/Profiles/Lookup", summary: "Find the profiles holding an identifier (the value is normalised first)", tag: "Profiles", role: "AGENT",
+    body: profileLookupSchema,
+    responses: { 200: { description: "The normalised value and the canonical ids holding it (empty when none)", schema: profileLookupResultSchema } },
+  },
+  {
+    method: "get", path: "/v1/Stores/{storeId}/Profiles/{profileId}", summary: "Read a profile with its traits (header Canonical-Profile-Id)", tag: "Profiles", role: "AGENT",
+    query: profileReadQuery,
+    responses: { 200: { description: "The profile", schema: profileSchema }, 301: { description: "Merged into another profile: see Location and Canonical-Profile-Id", schema: profileMovedSchema } },
+  },
+  {
+    method: "delete", path: "/v1/Stores/{storeId}/Profiles/{profileId}", summary: "Erase the person: traits, identifiers, observations, summaries, aliases; their conversations stay, unlinked", tag: "Profiles", role: "ADMIN",
+    responses: { 202: { description: "Erased", schema: messageSchema }, 308: { description: "Merged into another profile", schema: profileMovedSchema } },
+  },
+  {
+    method: "get", path: "/v1/Stores/{storeId}/Profiles/{profileId}/Traits", summary: "A profile's traits, flattened, newest change first", tag: "Profiles", role: "AGENT",
+    query: profileTraitsQuery,
+    responses: { 200: { description: "Traits", schema: z.object({ traits: z.array(flatTraitSchema), meta: metaSchema }) }, 301: { description: "Merged into another profile", schema: profileMovedSchema } },
+  },
+  {
+    method: "get", path: "/v1/Stores/{storeId}/Profiles/{profileId}/Identifiers", summary: "A profile's identifiers by type, values in arrival order", tag: "Profiles", role: "AGENT",
+    responses: { 200: { description: "Identifier sets", schema: z.object({ identifiers: z.array(identifierSetSchema) }) }, 301: { description: "Merged into another profile", schema: profileMovedSchema } },
+  },
+  {
+    method: "get", path: "/v1/Stores/{storeId}/Profiles/{profileId}/Identifiers/{idType}", summary: "One identifier type's values (404 when the profile has none)", tag: "Profiles", role: "AGENT",
+    responses: { 200: { description: "Identifier set", schema: identifierSetSchema }, 301: { description: "Merged into another profile", schema: profileMovedSchema } },
+  },
+  {
+    method: "get", path: "/v1/Stores/{storeId}/Profiles/{profileId}/Export", summary: "Everything held about one person, as one JSON document (right of access)", tag: "Profiles", role: "ADMIN",
+    responses: { 200: { description: "The export", schema: profileExportSchema }, 301: { description: "Merged into another profile", schema: profileMovedSchema } },
   },
 ];

@@ -85,3 +85,56 @@ export const healthSchema = z.object({
   database: z.object({ kind: z.enum(["embedded", "postgres"]), latencyMs: z.number() }).optional(),
   reason: z.string().optional(),
 });
+
+// ---------------------------------------------------------------- profiles (read side, erase, export)
+
+const traitValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number(), z.boolean()]))]);
+
+/** Twilio's Profile (`id`, `createdAt`, `traits`) plus Kith's `updatedAt`, `displayName`, `lastContactAt`. */
+export const profileSchema = z.object({
+  id: z.string(),
+  createdAt: timestamp,
+  traits: z.record(z.string(), z.record(z.string(), traitValueSchema)),
+  updatedAt: timestamp,
+  displayName: z.string().nullable(),
+  lastContactAt: timestamp.nullable(),
+});
+
+/** Twilio's FullTrait. */
+export const flatTraitSchema = z.object({ name: z.string(), value: traitValueSchema, traitGroup: z.string(), timestamp });
+
+/** Twilio's IdentifierSet: normalised values, oldest first. */
+export const identifierSetSchema = z.object({ idType: z.string(), values: z.array(z.string()) });
+
+export const profileLookupResultSchema = z.object({ normalizedValue: z.string(), profiles: z.array(z.string()).max(100) });
+
+/** 301/308 for a merged-away profile id (with `Location` and `Canonical-Profile-Id`). */
+export const profileMovedSchema = z.object({ message: z.string(), uri: z.string().url() });
+
+export const messageSchema = z.object({ message: z.string() });
+
+/** GET …/Profiles/{id}/Export: everything held about one person. */
+export const profileExportSchema = z.object({
+  exportedAt: timestamp,
+  storeId: z.string(),
+  profile: profileSchema,
+  traits: z.array(z.object({ traitGroup: z.string(), name: z.string(), value: traitValueSchema, source: z.string(), timestamp })),
+  identifiers: z.array(z.object({ idType: z.string(), value: z.string(), source: z.string(), createdAt: timestamp })),
+  aliases: z.array(z.object({ aliasId: z.string(), mergeId: z.string(), createdAt: timestamp })),
+  observations: z.array(z.object({ id: z.string(), content: z.string(), status: z.string(), occurredAt: timestamp, revisions: z.array(z.object({ version: z.number().int(), content: z.string() }).loose()) }).loose()),
+  summaries: z.array(z.object({ id: z.string(), conversationId: z.string().nullable(), content: z.string(), occurredAt: timestamp }).loose()),
+  conversations: z.array(
+    z
+      .object({
+        id: z.string(),
+        channel: z.string(),
+        status: z.string(),
+        participants: z.array(z.object({ id: z.string(), type: z.string(), name: z.string().nullable(), addresses: z.unknown(), isSubject: z.boolean(), profileId: z.string().optional() })),
+        communications: z.array(z.object({ id: z.string(), participantId: z.string().nullable(), content: z.string(), occurredAt: timestamp }).loose()),
+      })
+      .loose(),
+  ),
+  merges: z.array(z.object({ id: z.string(), survivorProfileId: z.string(), sourceProfileId: z.string(), status: z.string(), reason: z.unknown() }).loose()),
+  resolutionRecords: z.array(z.object({ id: z.string(), outcome: z.string(), profileId: z.string().nullable(), input: z.unknown(), reasons: z.unknown() }).loose()),
+  auditEvents: z.array(auditEventSchema.omit({ storeId: true })),
+});
