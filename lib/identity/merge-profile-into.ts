@@ -1,6 +1,7 @@
 import type { Prisma } from "../db/generated/client";
 import type { Tx } from "../db/transaction";
 import { newId } from "../ids";
+import { refreshDisplayName } from "../traits/refresh-display-name";
 
 export type MergeProfileIntoOptions = {
   storeId: string;
@@ -92,6 +93,7 @@ export async function mergeProfileInto(tx: Tx, options: MergeProfileIntoOptions)
     });
   }
   await tx.profile.delete({ where: { storeId_id: { storeId, id: sourceProfileId } } });
+  await refreshDisplayName(tx, storeId, survivorProfileId);
   await tx.profileAlias.create({ data: { storeId, aliasId: sourceProfileId, profileId: survivorProfileId, mergeId } });
   return mergeId;
 }

@@ -1,18 +1,9 @@
 import type { Prisma } from "../db/generated/client";
 import type { Tx } from "../db/transaction";
 import type { TraitValueChange } from "../traits/validate-trait-values";
+import { refreshDisplayName } from "../traits/refresh-display-name";
 
 export type TraitValueSource = "API" | "CONSOLE" | "EXTRACTION" | "MERGE" | "IMPORT";
-
-/** "Ada Lovelace" from Contact.firstName / lastName, for listing and search. */
-function displayNameOf(traits: { groupName: string; traitName: string; value: Prisma.JsonValue }[]): string | null {
-  const part = (name: string) => {
-    const value = traits.find((trait) => trait.groupName === "Contact" && trait.traitName === name)?.value;
-    return typeof value === "string" ? value.trim() : "";
-  };
-  const name = [part("firstName"), part("lastName")].filter(Boolean).join(" ");
-  return name || null;
-}
 
 /**
  * Applies validated trait changes to one profile inside the caller's transaction: a value sets
@@ -32,6 +23,6 @@ export async function writeTraitValues(tx: Tx, storeId: string, profileId: strin
       });
     }
   }
-  const traits = await tx.traitValue.findMany({ where: { storeId, profileId, groupName: "Contact" } });
-  await tx.profile.update({ where: { storeId_id: { storeId, id: profileId } }, data: { displayName: displayNameOf(traits), version: { increment: 1 } } });
+  await refreshDisplayName(tx, storeId, profileId);
+  await tx.profile.update({ where: { storeId_id: { storeId, id: profileId } }, data: { version: { increment: 1 } } });
 }
