@@ -5,6 +5,7 @@ import { identityResolutionSettingsSchema } from "../identity/identity-settings-
 import { traitGroupCreateSchema, traitGroupListQuery, traitGroupPatchSchema } from "../traits/trait-schemas";
 import { auditEventListQuery } from "../audit/audit-schemas";
 import type { Role } from "../db/generated/enums";
+import { manualMergeSchema, mergeListQuery } from "../merges/merge-schemas";
 import { profileListQuery, profileLookupSchema, profileReadQuery, profileTraitsQuery } from "../profiles/profile-read-schemas";
 import {
   flatTraitSchema,
@@ -20,6 +21,7 @@ import {
   auditEventSchema,
   healthSchema,
   identitySettingsSchema,
+  mergeSchema,
   metaSchema,
   operationSchema,
   storeSchema,
@@ -156,5 +158,20 @@ export const apiOperations: ApiOperation[] = [
   {
     method: "get", path: "/v1/Stores/{storeId}/Profiles/{profileId}/Export", summary: "Everything held about one person, as one JSON document (right of access)", tag: "Profiles", role: "ADMIN",
     responses: { 200: { description: "The export", schema: profileExportSchema }, 301: { description: "Merged into another profile", schema: profileMovedSchema } },
+  },
+  {
+    method: "get", path: "/v1/Stores/{storeId}/Merges", summary: "Merge queue (status=PENDING) and merge history", tag: "Merges", role: "SUPERVISOR",
+    query: mergeListQuery,
+    responses: { 200: { description: "Merges", schema: z.object({ merges: z.array(mergeSchema), meta: metaSchema }) } },
+  },
+  ...(["Approve", "Reject", "Undo"] as const).map((verb): ApiOperation => ({
+    method: "post", path: `/v1/Stores/{storeId}/Merges/{mergeId}/${verb}`, tag: "Merges", role: "ADMIN",
+    summary: { Approve: "Apply a proposed merge", Reject: "Decline a proposed merge", Undo: "Undo an applied merge, restoring both profiles" }[verb],
+    responses: { 200: { description: "The merge", schema: mergeSchema }, 409: { description: "Not in a state that allows this (or a user_id rule forbids it)", schema: null } },
+  })),
+  {
+    method: "post", path: "/v1/Stores/{storeId}/Profiles/{profileId}/Merge", summary: "Fold another profile into this one (it survives); block rules apply", tag: "Merges", role: "ADMIN",
+    body: manualMergeSchema,
+    responses: { 201: { description: "Applied merge", schema: mergeSchema }, 308: { description: "Merged into another profile", schema: null }, 409: { description: "Already one profile, or a block rule forbids it", schema: null } },
   },
 ];

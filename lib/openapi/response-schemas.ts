@@ -138,3 +138,18 @@ export const profileExportSchema = z.object({
   resolutionRecords: z.array(z.object({ id: z.string(), outcome: z.string(), profileId: z.string().nullable(), input: z.unknown(), reasons: z.unknown() }).loose()),
   auditEvents: z.array(auditEventSchema.omit({ storeId: true })),
 });
+
+export const mergeSchema = z.object({
+  id: z.string(),
+  survivorProfileId: z.string(),
+  sourceProfileId: z.string(),
+  status: z.enum(["PENDING", "APPLIED", "REJECTED", "UNDONE"]),
+  proposedBy: z.string(),
+  reason: z.unknown(),
+  decidedByType: z.enum(["USER", "API_KEY", "SYSTEM"]).nullable(),
+  decidedById: z.string().nullable(),
+  createdAt: z.string().datetime(),
+  decidedAt: z.string().datetime().nullable(),
+  undoneAt: z.string().datetime().nullable(),
+  undoable: z.boolean(),
+});
