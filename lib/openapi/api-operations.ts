@@ -6,6 +6,7 @@ import { traitGroupCreateSchema, traitGroupListQuery, traitGroupPatchSchema } fr
 import { auditEventListQuery } from "../audit/audit-schemas";
 import type { Role } from "../db/generated/enums";
 import { manualMergeSchema, mergeListQuery } from "../merges/merge-schemas";
+import { identifierCreateSchema, identifierDeleteQuery, identifierUpdateSchema, profileBulkSchema, profileCreateSchema, profilePatchSchema } from "../profiles/profile-write-schemas";
 import { profileListQuery, profileLookupSchema, profileReadQuery, profileTraitsQuery } from "../profiles/profile-read-schemas";
 import {
   flatTraitSchema,
@@ -21,8 +22,12 @@ import {
   auditEventSchema,
   healthSchema,
   identitySettingsSchema,
+  bulkResultSchema,
+  identifierWriteResultSchema,
   mergeSchema,
   metaSchema,
+  profilePatchResultSchema,
+  profileWriteResultSchema,
   operationSchema,
   storeSchema,
   traitGroupSchema,
@@ -173,5 +178,35 @@ export const apiOperations: ApiOperation[] = [
     method: "post", path: "/v1/Stores/{storeId}/Profiles/{profileId}/Merge", summary: "Fold another profile into this one (it survives); block rules apply", tag: "Merges", role: "ADMIN",
     body: manualMergeSchema,
     responses: { 201: { description: "Applied merge", schema: mergeSchema }, 308: { description: "Merged into another profile", schema: null }, 409: { description: "Already one profile, or a block rule forbids it", schema: null } },
+  },
+  {
+    method: "post", path: "/v1/Stores/{storeId}/Profiles", summary: "Create-or-resolve a profile from traits: identity resolution runs on the promoted traits", tag: "Profiles", role: "AGENT",
+    body: profileCreateSchema,
+    responses: { 202: { description: "Resolved (created, attached, merged or proposed) and written", schema: profileWriteResultSchema } },
+  },
+  {
+    method: "patch", path: "/v1/Stores/{storeId}/Profiles/{profileId}", summary: "Patch traits (null removes); promoted values go through identity resolution", tag: "Profiles", role: "AGENT",
+    body: profilePatchSchema,
+    responses: { 202: { description: "Written (profileId names the survivor if a merge happened)", schema: profilePatchResultSchema }, 308: { description: "Merged into another profile", schema: profileMovedSchema } },
+  },
+  {
+    method: "put", path: "/v1/Stores/{storeId}/Profiles/Bulk", summary: "Up to 1,000 profiles, each resolved like a create, with a per-row outcome (body ≤ 10 MiB)", tag: "Profiles", role: "AGENT",
+    body: profileBulkSchema,
+    responses: { 202: { description: "Per-row results", schema: bulkResultSchema } },
+  },
+  {
+    method: "post", path: "/v1/Stores/{storeId}/Profiles/{profileId}/Identifiers", summary: "Add an identifier through identity resolution (may merge; 409 when a rule refuses it)", tag: "Profiles", role: "AGENT",
+    body: identifierCreateSchema,
+    responses: { 202: { description: "Added", schema: identifierWriteResultSchema }, 308: { description: "Merged into another profile", schema: profileMovedSchema }, 409: { description: "A rule kept the value off this profile", schema: null } },
+  },
+  {
+    method: "patch", path: "/v1/Stores/{storeId}/Profiles/{profileId}/Identifiers/{idType}", summary: "Replace oldValue by newValue (one transaction)", tag: "Profiles", role: "AGENT",
+    body: identifierUpdateSchema,
+    responses: { 202: { description: "Replaced", schema: identifierWriteResultSchema }, 409: { description: "A rule kept the new value off this profile", schema: null } },
+  },
+  {
+    method: "delete", path: "/v1/Stores/{storeId}/Profiles/{profileId}/Identifiers/{idType}", summary: "Remove all values (removeAll=true), one named value (value=…), or one chosen by the limit policy", tag: "Profiles", role: "AGENT",
+    query: identifierDeleteQuery,
+    responses: { 202: { description: "Removed values", schema: z.object({ message: z.string(), idType: z.string(), removed: z.array(z.string()) }) } },
   },
 ];

@@ -153,3 +153,38 @@ export const mergeSchema = z.object({
   undoneAt: z.string().datetime().nullable(),
   undoable: z.boolean(),
 });
+
+const resolutionOutcome = z.enum(["create", "attach", "merge", "propose"]);
+
+export const profileWriteResultSchema = z.object({
+  id: z.string(),
+  message: z.string(),
+  created: z.boolean(),
+  outcome: resolutionOutcome,
+  conflicts: z.array(z.string()),
+});
+
+export const profilePatchResultSchema = z.object({
+  message: z.string(),
+  profileId: z.string(),
+  outcome: z.union([resolutionOutcome, z.literal("unchanged")]),
+  conflicts: z.array(z.string()),
+});
+
+export const bulkResultSchema = z.object({
+  message: z.string(),
+  results: z.array(
+    z.union([
+      z.object({ index: z.number().int(), status: z.enum(["created", "attached", "merged", "proposed"]), profileId: z.string(), conflicts: z.array(z.string()) }),
+      z.object({ index: z.number().int(), status: z.literal("invalid"), errors: z.array(z.object({ path: z.string(), message: z.string() })) }),
+    ]),
+  ),
+});
+
+export const identifierWriteResultSchema = z.object({
+  message: z.string(),
+  profileId: z.string(),
+  normalizedValue: z.string(),
+  outcome: resolutionOutcome,
+  conflicts: z.array(z.string()),
+});

@@ -12,3 +12,22 @@ export const profileBulkSchema = z.strictObject({
 
 /** PATCH …/Profiles/{id}: merge semantics; `null` removes a trait. */
 export const profilePatchSchema = z.strictObject({ traits: traitValuesSchema });
+
+/** POST …/Identifiers (Twilio's `Identifier`). */
+export const identifierCreateSchema = z.strictObject({
+  idType: z.string().min(2).max(30),
+  value: z.string().min(1).max(255),
+});
+
+/** PATCH …/Identifiers/{idType} (Twilio's `IdentifierUpdate`). */
+export const identifierUpdateSchema = z.strictObject({
+  idType: z.string().min(2).max(30),
+  oldValue: z.string().min(1).max(255),
+  newValue: z.string().min(1).max(255),
+});
+
+/** DELETE …/Identifiers/{idType}: `removeAll` (Twilio's) or one named `value` (Kith's). */
+export const identifierDeleteQuery = z.object({
+  removeAll: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+  value: z.string().min(1).max(255).optional(),
+});
