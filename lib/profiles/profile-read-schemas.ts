@@ -15,7 +15,16 @@ export const traitGroupsFilterSchema = z
 export const profileListQuery = dataPlanePageQuery;
 
 /** GET …/Profiles/{profileId}. */
-export const profileReadQuery = z.object({ traitGroups: traitGroupsFilterSchema.optional() });
+export const profileReadQuery = z.object({
+  traitGroups: traitGroupsFilterSchema.optional(),
+  /** Kith: `resolution` adds the profile's resolution outcomes and their reasons. */
+  include: z
+    .string()
+    .max(100)
+    .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(z.literal("resolution")))
+    .optional(),
+});
 
 /** GET …/Profiles/{profileId}/Traits: Twilio lists at most 100 traits a page. */
 export const profileTraitsQuery = pageRequestSchema({ maxPageSize: 100 }).extend({ traitGroups: traitGroupsFilterSchema.optional() });

@@ -94,3 +94,20 @@ describe("profile writes over HTTP", () => {
     expect((await callApi("POST", profiles(), { json: { traits: { Contact: { email: "x@example.com" } } } })).status).toBe(401);
   });
 });
+
+describe("explainability", () => {
+  it("includes the profile's resolution outcomes and reasons with ?include=resolution", async () => {
+    const { id: storeId } = await createTestStore("explain");
+    const agent = await createTestKey("AGENT");
+    const base = `/v1/Stores/${storeId}/Profiles`;
+    const first = (await callApi("POST", base, { auth: agent, json: { traits: { Contact: { email: "why@example.com" } } } })).body.id;
+    const second = (await callApi("POST", base, { auth: agent, json: { traits: { Contact: { phone: "+14155550160" } } } })).body.id;
+    await callApi("POST", base, { auth: agent, json: { traits: { Contact: { email: "why@example.com", phone: "+14155550160" } } } });
+    const plain = await callApi("GET", `${base}/${first}`, { auth: agent });
+    expect(plain.body.resolution).toBeUndefined();
+    const explained = await callApi("GET", `${base}/${first}?include=resolution`, { auth: agent });
+    expect(explained.body.resolution.map((record: { outcome: string }) => record.outcome)).toEqual(["MERGED", "CREATED", "CREATED"]);
+    expect(JSON.stringify(explained.body.resolution[0].reasons)).toContain(`merged ${second} into ${first}`);
+    expect((await callApi("GET", `${base}/${first}?include=everything`, { auth: agent })).status).toBe(400);
+  });
+});

@@ -7,8 +7,8 @@ import { updateProfileTraits } from "@/lib/profiles/update-profile-traits";
 import { profilePatchSchema } from "@/lib/profiles/profile-write-schemas";
 
 export const GET = apiRoute({ role: "AGENT" }, async ({ storeId, params, query }) => {
-  const { traitGroups } = profileReadQuery.parse(query);
-  const profile = await getProfile({ storeId, profileId: params.profileId, traitGroups });
+  const { traitGroups, include } = profileReadQuery.parse(query);
+  const profile = await getProfile({ storeId, profileId: params.profileId, traitGroups, include });
   return jsonResponse(profile, 200, { "Canonical-Profile-Id": profile.id });
 });
 
