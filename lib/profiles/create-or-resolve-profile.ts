@@ -8,6 +8,7 @@ import { normalizeIdentifier } from "../identity/normalize-identifier";
 import { resolveRecord, withResolutionRetry, type ResolutionSource } from "../identity/resolve-record";
 import type { ResolutionDecision } from "../identity/resolution-types";
 import { loadTraitGroups } from "./load-trait-groups";
+import { proposeDuplicateMerges } from "../merges/propose-duplicate-merges";
 import { writeTraitValues, type TraitValueSource } from "./write-trait-values";
 
 export type CreateOrResolveProfileOptions = {
@@ -76,6 +77,7 @@ export async function createOrResolveProfile({ storeId, traits, actor, requestId
     });
     const profileId = resolution.profileId!;
     await writeTraitValues(tx, storeId, profileId, prepared.values, source);
+    await proposeDuplicateMerges(tx, storeId, profileId, actor);
     return { profileId, created: resolution.created, outcome: resolution.decision.outcome, conflicts: resolution.decision.conflicts.map((conflict) => conflict.message) };
   });
 }

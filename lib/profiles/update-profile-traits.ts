@@ -7,6 +7,7 @@ import { resolveRecord, withResolutionRetry } from "../identity/resolve-record";
 import type { ResolutionDecision } from "../identity/resolution-types";
 import { findProfileOrThrow } from "./find-profile-or-throw";
 import { prepareProfileTraits } from "./create-or-resolve-profile";
+import { proposeDuplicateMerges } from "../merges/propose-duplicate-merges";
 import { writeTraitValues } from "./write-trait-values";
 
 export type UpdateProfileTraitsOptions = { storeId: string; profileId: string; traits: TraitValuesInput; actor: Actor; requestId?: string };
@@ -54,6 +55,7 @@ export async function updateProfileTraits({ storeId, profileId, traits, actor, r
       conflicts = resolution.decision.conflicts.map((conflict) => conflict.message);
     }
     await writeTraitValues(tx, storeId, target, [...prepared.values, ...removals], "API");
+    await proposeDuplicateMerges(tx, storeId, target, actor);
     return { profileId: target, outcome, conflicts };
   });
 }

@@ -142,3 +142,26 @@ describe("merges: review queue, manual merges and undo", () => {
     for (const profile of [a, b, c]) expect((await snapshotOf(id, profile.profileId)).identifiers).toHaveLength(1);
   });
 });
+
+describe("duplicate suggestions", () => {
+  // Names compare case-insensitively (lower() in SQL, by index); accents must match.
+  it("proposes (never applies) a merge for the same full name plus a matching address, once per pair", async () => {
+    const { id } = await createTestStore("duplicates");
+    const prisma = await getPrisma();
+    const first = await createOrResolveProfile({ storeId: id, traits: { Contact: { firstName: "Zoe", lastName: "Quinn", email: "zoe@home.example", address: "12 Elm St." } }, actor: systemActor });
+    const second = await createOrResolveProfile({ storeId: id, traits: { Contact: { firstName: "zoe", lastName: "QUINN", email: "zq@work.example", address: "12 elm st" } }, actor: systemActor });
+    const sameNameOnly = await createOrResolveProfile({ storeId: id, traits: { Contact: { firstName: "Zoe", lastName: "Quinn", email: "other@example.com", address: "99 Oak Ave" } }, actor: systemActor });
+    const pending = await prisma.merge.findMany({ where: { storeId: id, status: "PENDING" } });
+    expect(pending).toHaveLength(1);
+    expect(pending[0]).toMatchObject({ survivorProfileId: first.profileId, sourceProfileId: second.profileId, proposedBy: "DUPLICATE_DETECTOR" });
+    expect(pending[0].reason).toMatchObject({ matchingTraits: [{ traitGroup: "Contact", name: "address" }] });
+    expect(await prisma.profile.count({ where: { storeId: id } })).toBe(3);
+
+    // Touching the profile again proposes nothing new; a rejected pair is not proposed again.
+    await updateProfileTraits({ storeId: id, profileId: second.profileId, traits: { Contact: { address: "12 Elm St" } }, actor: systemActor });
+    await rejectMerge({ storeId: id, mergeId: pending[0].id, actor: systemActor });
+    await updateProfileTraits({ storeId: id, profileId: first.profileId, traits: { Contact: { address: "12 ELM ST" } }, actor: systemActor });
+    expect(await prisma.merge.count({ where: { storeId: id } })).toBe(1);
+    void sameNameOnly;
+  });
+});
