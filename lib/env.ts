@@ -24,6 +24,8 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(16).optional(),
   /** Requests a second per API key or user (bursts twice that); 0 = no limit. */
   KITH_RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(0),
+  /** How often conversations are checked against their channel's inactivity timeouts; 0 = never. */
+  KITH_TIMEOUT_SWEEP_SECONDS: z.coerce.number().int().min(0).default(60),
   KITH_LLM_BASE_URL: z.string().url().optional(),
   KITH_LLM_API_KEY: z.string().optional(),
   KITH_LLM_MODEL: z.string().optional(),

@@ -9,6 +9,14 @@ import { manualMergeSchema, mergeListQuery } from "../merges/merge-schemas";
 import { identifierCreateSchema, identifierDeleteQuery, identifierUpdateSchema, profileBulkSchema, profileCreateSchema, profilePatchSchema } from "../profiles/profile-write-schemas";
 import { profileListQuery, profileLookupSchema, profileReadQuery, profileTraitsQuery } from "../profiles/profile-read-schemas";
 import {
+  communicationListQuery,
+  communicationsAppendSchema,
+  conversationCreateSchema,
+  conversationListQuery,
+  conversationPatchSchema,
+} from "../conversations/conversation-schemas";
+import { communicationSchema, conversationSchema, ingestedConversationSchema } from "./response-schemas";
+import {
   flatTraitSchema,
   identifierSetSchema,
   messageSchema,
@@ -208,5 +216,42 @@ export const apiOperations: ApiOperation[] = [
     method: "delete", path: "/v1/Stores/{storeId}/Profiles/{profileId}/Identifiers/{idType}", summary: "Remove all values (removeAll=true), one named value (value=…), or one chosen by the limit policy", tag: "Profiles", role: "AGENT",
     query: identifierDeleteQuery,
     responses: { 202: { description: "Removed values", schema: z.object({ message: z.string(), idType: z.string(), removed: z.array(z.string()) }) } },
+  },
+  {
+    method: "post", path: "/v1/Stores/{storeId}/Conversations", summary: "Ingest a whole conversation: participants resolved to profiles (CUSTOMER), looked up (UNKNOWN) or not (agents), communications stored; idempotent by resourceId", tag: "Conversations", role: "AGENT",
+    body: conversationCreateSchema,
+    responses: {
+      201: { description: "Created (header Location)", schema: ingestedConversationSchema },
+      200: { description: "A communication's resourceId named an existing conversation: that one, with only what was new added", schema: ingestedConversationSchema },
+      409: { description: "The resourceIds belong to several conversations, to one on another channel, or new messages for a CLOSED one", schema: null },
+    },
+  },
+  {
+    method: "get", path: "/v1/Stores/{storeId}/Conversations", summary: "List conversations with their participants, newest first; filter by status, channel, profileId", tag: "Conversations", role: "AGENT",
+    query: conversationListQuery,
+    responses: { 200: { description: "Conversations", schema: z.object({ conversations: z.array(conversationSchema), meta: metaSchema }) } },
+  },
+  {
+    method: "get", path: "/v1/Stores/{storeId}/Conversations/{conversationId}", summary: "Read a conversation with its participants", tag: "Conversations", role: "AGENT",
+    responses: { 200: { description: "The conversation", schema: conversationSchema } },
+  },
+  {
+    method: "patch", path: "/v1/Stores/{storeId}/Conversations/{conversationId}", summary: "Change the status (ACTIVE ⇄ INACTIVE → CLOSED; CLOSED is final)", tag: "Conversations", role: "AGENT",
+    body: conversationPatchSchema,
+    responses: { 200: { description: "The conversation", schema: conversationSchema }, 409: { description: "The conversation is CLOSED", schema: null } },
+  },
+  {
+    method: "post", path: "/v1/Stores/{storeId}/Conversations/{conversationId}/Communications", summary: "Append communications (≤ 1,000; authors must be participants); idempotent by resourceId", tag: "Conversations", role: "AGENT",
+    body: communicationsAppendSchema,
+    responses: {
+      201: { description: "Stored (the request's communications with their ids)", schema: z.object({ communications: z.array(communicationSchema) }) },
+      200: { description: "Every communication was already stored", schema: z.object({ communications: z.array(communicationSchema) }) },
+      409: { description: "A resourceId belongs to another conversation, or the conversation is CLOSED", schema: null },
+    },
+  },
+  {
+    method: "get", path: "/v1/Stores/{storeId}/Conversations/{conversationId}/Communications", summary: "The thread by occurredAt, oldest first unless orderBy=DESC", tag: "Conversations", role: "AGENT",
+    query: communicationListQuery,
+    responses: { 200: { description: "Communications", schema: z.object({ communications: z.array(communicationSchema), meta: metaSchema }) } },
   },
 ];

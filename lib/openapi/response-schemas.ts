@@ -188,3 +188,55 @@ export const identifierWriteResultSchema = z.object({
   outcome: resolutionOutcome,
   conflicts: z.array(z.string()),
 });
+
+// ---------------------------------------------------------------- conversations
+
+const channelEnum = z.enum(["SMS", "VOICE", "RCS", "WHATSAPP", "EMAIL", "CHAT"]);
+const participantTypeEnum = z.enum(["CUSTOMER", "HUMAN_AGENT", "AI_AGENT", "UNKNOWN"]);
+
+/** A participant as sent (`type`, `name`, `addresses`) plus its `id`, resolved `profileId` and the resolution that linked it. */
+export const participantSchema = z.object({
+  id: z.string(),
+  type: participantTypeEnum,
+  name: z.string().nullable(),
+  addresses: z.array(z.object({ channel: channelEnum, address: z.string() })),
+  profileId: z.string().nullable(),
+  resolutionId: z.string().nullable(),
+  createdAt: timestamp,
+});
+
+/** Close to Twilio's Communication: `author` is the participant with the address the message came from. */
+export const communicationSchema = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  author: z.object({
+    id: z.string().nullable(),
+    type: participantTypeEnum.nullable(),
+    name: z.string().nullable(),
+    channel: channelEnum.nullable(),
+    address: z.string().nullable(),
+    profileId: z.string().nullable(),
+  }),
+  content: z.object({ text: z.string() }),
+  occurredAt: timestamp,
+  createdAt: timestamp,
+  resourceId: z.string().nullable(),
+});
+
+export const conversationSchema = z.object({
+  id: z.string(),
+  channel: channelEnum,
+  status: z.enum(["ACTIVE", "INACTIVE", "CLOSED"]),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  lastActivityAt: timestamp,
+  inactiveAt: timestamp.nullable(),
+  closedAt: timestamp.nullable(),
+  participants: z.array(participantSchema),
+});
+
+/** POST …/Conversations: the conversation, the request's communications with their ids, and what could not identify anyone. */
+export const ingestedConversationSchema = conversationSchema.extend({
+  communications: z.array(communicationSchema),
+  warnings: z.array(z.object({ path: z.string(), message: z.string() })),
+});

@@ -7,6 +7,8 @@ import { seedDemoStore } from "../../prisma/seed-demo-store";
 import { ensureAuthSecret } from "./auth-secret";
 import { markStarting } from "./readiness";
 import { startControlSocket } from "./control-socket";
+import { startIntervalJob } from "../jobs/start-interval-job";
+import { applyConversationTimeouts } from "../conversations/apply-conversation-timeouts";
 
 /** Closes the database cleanly on Ctrl-C / SIGTERM (PGlite flushes its files on close). */
 function closeDatabaseOnShutdown(): void {
@@ -33,6 +35,7 @@ async function boot(): Promise<void> {
   const admin = await ensureFirstAdmin({ email: env.KITH_ADMIN_EMAIL, password: env.KITH_ADMIN_PASSWORD });
   if (env.KITH_BOOTSTRAP_API_KEY) await upsertBootstrapApiKey(env.KITH_BOOTSTRAP_API_KEY);
   const demo = env.KITH_SEED_DEMO === false ? null : await seedDemoStore();
+  if (env.KITH_TIMEOUT_SWEEP_SECONDS > 0) startIntervalJob("conversation timeouts", env.KITH_TIMEOUT_SWEEP_SECONDS * 1000, () => applyConversationTimeouts({ storeId: null }));
 
   const lines = [
     "",
