@@ -7,6 +7,7 @@ import { addCommunications } from "./add-communications";
 import type { CommunicationInput } from "./conversation-schemas";
 import { toCommunicationView, type CommunicationView } from "./conversation-view";
 import { lockConversationOrThrow } from "./lock-conversation-or-throw";
+import { lockResourceIds } from "./lock-resource-ids";
 
 export type AppendCommunicationsOptions = {
   storeId: string;
@@ -33,6 +34,8 @@ export type AppendCommunicationsResult = {
 export async function appendCommunications({ storeId, conversationId, communications, actor, requestId }: AppendCommunicationsOptions): Promise<AppendCommunicationsResult> {
   const prisma = await getPrisma();
   return withResolutionRetry(prisma, async (tx) => {
+    // resourceIds before the conversation row, in the same order as ingestion, so the two never deadlock.
+    await lockResourceIds(tx, storeId, communications.flatMap((communication) => (communication.resourceId ? [communication.resourceId] : [])));
     const conversation = await lockConversationOrThrow(tx, { storeId, conversationId });
     const settings = await readIdentitySettingsView(tx, storeId);
     const normalizations = new Map((settings?.identifierConfigs ?? []).map((config) => [config.idType, config.normalization]));

@@ -254,10 +254,30 @@ describe("conversations API", () => {
       const { id } = await createTestStore("conversations-race");
       const key = await createTestKey("AGENT", id);
       const body = conversation();
-      const responses = await Promise.all(Array.from({ length: 10 }, () => callApi("POST", conversationsPath(id), { auth: key, json: body })));
-      expect(responses.map((response) => response.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+      const responses = await Promise.all(Array.from({ length: 20 }, () => callApi("POST", conversationsPath(id), { auth: key, json: body })));
+      expect(responses.map((response) => response.status).sort()).toEqual([...Array.from({ length: 19 }, () => 200), 201]);
       expect(new Set(responses.map((response) => response.body.id)).size).toBe(1);
       expect(await counts(id)).toEqual({ conversations: 1, participants: 2, communications: 2, profiles: 1, identifiers: 1 });
+    });
+
+    it("puts one new customer writing in 20 conversations at once on one profile", async () => {
+      const { id } = await createTestStore("conversations-race-customer");
+      const key = await createTestKey("AGENT", id);
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, (_, index) =>
+          callApi("POST", conversationsPath(id), {
+            auth: key,
+            json: {
+              channel: index % 2 ? "SMS" : "WHATSAPP",
+              participants: [customer(index % 2 ? [{ channel: "SMS", address: `(415) 555-01${10 + index}` }, { channel: "EMAIL", address: "Racer@Example.com" }] : [{ channel: "EMAIL", address: "racer@example.com" }]), agent],
+              communications: [{ author: { channel: "EMAIL", address: "racer@example.com" }, content: { text: `message ${index}` }, occurredAt: at(index), resourceId: unique(`race-${index}`) }],
+            },
+          }),
+        ),
+      );
+      expect(responses.map((response) => response.status)).toEqual(Array.from({ length: 20 }, () => 201));
+      expect(new Set(responses.map((response) => response.body.participants[0].profileId)).size).toBe(1);
+      expect(await counts(id)).toMatchObject({ conversations: 20, communications: 20, profiles: 1, identifiers: 11 });
     });
 
     it("refuses resourceIds that belong to another conversation or channel (409)", async () => {
