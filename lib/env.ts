@@ -22,6 +22,17 @@ const envSchema = z.object({
     .regex(/^kith_key_[0-7][0-9a-z]{25}:[A-Za-z0-9_-]{16,}$/, 'must be "keyId:secret" with a kith_key_ TypeID and a secret of 16+ URL-safe characters')
     .optional(),
   AUTH_SECRET: z.string().min(16).optional(),
+  /**
+   * The externally visible base URL (https://kith.example.com, optionally with a path prefix): the
+   * Twilio webhook checks signatures over this URL, since behind a proxy the request's own URL is
+   * not the one Twilio called. Unset: taken from the request (Host, X-Forwarded-Proto/-Host).
+   */
+  KITH_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+    .refine((value) => !/[?#]/.test(value), "must not have a query string or fragment")
+    .transform((value) => value.replace(/\/+$/, ""))
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** Requests a second per API key or user (bursts twice that); 0 = no limit. */
   KITH_RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(0),
   /** How often conversations are checked against their channel's inactivity timeouts; 0 = never. */

@@ -15,6 +15,7 @@ import {
   conversationListQuery,
   conversationPatchSchema,
 } from "../conversations/conversation-schemas";
+import { twilioMessageFormSchema } from "../webhooks/twilio-webhook-schemas";
 import { communicationSchema, conversationSchema, ingestedConversationSchema } from "./response-schemas";
 import {
   flatTraitSchema,
@@ -31,6 +32,7 @@ import {
   healthSchema,
   identitySettingsSchema,
   bulkResultSchema,
+  errorSchema,
   identifierWriteResultSchema,
   mergeSchema,
   metaSchema,
@@ -51,8 +53,10 @@ export type ApiOperation = {
   role: Role | null;
   query?: z.ZodObject;
   body?: z.ZodType;
-  /** Status → body schema (null = no body). */
-  responses: Record<number, { description: string; schema: z.ZodType | null }>;
+  /** The body's media type when it is not JSON (webhooks post forms). */
+  bodyMediaType?: "application/x-www-form-urlencoded";
+  /** Status → body schema (null = no body), JSON unless `mediaType` says otherwise. */
+  responses: Record<number, { description: string; schema: z.ZodType | null; mediaType?: string }>;
   /** Sends or checks ETag / If-Match. */
   etag?: "sends" | "checks";
 };
@@ -253,5 +257,17 @@ export const apiOperations: ApiOperation[] = [
     method: "get", path: "/v1/Stores/{storeId}/Conversations/{conversationId}/Communications", summary: "The thread by occurredAt, oldest first unless orderBy=DESC", tag: "Conversations", role: "AGENT",
     query: communicationListQuery,
     responses: { 200: { description: "Communications", schema: z.object({ communications: z.array(communicationSchema), meta: metaSchema }) } },
+  },
+  {
+    method: "post", path: "/webhooks/twilio/{storeId}/messaging",
+    summary: "Twilio Messaging webhook (SMS, MMS, WhatsApp, RCS): checks X-Twilio-Signature with the store's twilioAuthToken, adds the message to the open conversation of its address pair (de-duplicated by MessageSid)",
+    tag: "Webhooks", role: null,
+    body: twilioMessageFormSchema, bodyMediaType: "application/x-www-form-urlencoded",
+    responses: {
+      200: { description: "Stored, or already stored (a retry): empty TwiML", schema: z.string(), mediaType: "text/xml" },
+      400: { description: "A signed request without the fields a message needs", schema: errorSchema },
+      403: { description: "Unknown store, no twilioAuthToken on the store, or a missing or wrong X-Twilio-Signature: nothing stored", schema: errorSchema },
+      413: { description: "Body over 1 MiB", schema: errorSchema },
+    },
   },
 ];

@@ -41,7 +41,7 @@ function operationObject(operation: ApiOperation) {
     responses[status] = {
       description: response.description,
       ...(headers ? { headers } : {}),
-      ...(response.schema ? { content: { "application/json": { schema: toSchema(response.schema, "output") } } } : {}),
+      ...(response.schema ? { content: { [response.mediaType ?? "application/json"]: { schema: toSchema(response.schema, "output") } } } : {}),
     };
   }
   const errorStatuses = operation.role === null ? [500] : [400, 401, 403, 404, ...(operation.body ? [413] : []), 500];
@@ -55,7 +55,7 @@ function operationObject(operation: ApiOperation) {
     tags: [operation.tag],
     ...(operation.role === null ? { security: [] } : { description: `Needs the ${operation.role} role (or higher).` }),
     parameters: [...pathParameters(operation.path), ...queryParameters(operation.query), ...ifMatch],
-    ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(operation.body, "input") } } } } : {}),
+    ...(operation.body ? { requestBody: { required: true, content: { [operation.bodyMediaType ?? "application/json"]: { schema: toSchema(operation.body, "input") } } } } : {}),
     responses,
   };
 }
