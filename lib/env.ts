@@ -37,6 +37,10 @@ const envSchema = z.object({
   KITH_RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(0),
   /** How often conversations are checked against their channel's inactivity timeouts; 0 = never. */
   KITH_TIMEOUT_SWEEP_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** `0` keeps `npm start` from running a job worker in the server process (run `npm run worker` instead). */
+  KITH_WORKER: booleanFlag,
+  /** Jobs one worker process runs at once. */
+  KITH_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   KITH_LLM_BASE_URL: z.string().url().optional(),
   KITH_LLM_API_KEY: z.string().optional(),
   KITH_LLM_MODEL: z.string().optional(),

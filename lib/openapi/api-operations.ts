@@ -17,6 +17,8 @@ import {
 } from "../conversations/conversation-schemas";
 import { twilioMessageFormSchema } from "../webhooks/twilio-webhook-schemas";
 import { communicationSchema, conversationSchema, ingestedConversationSchema } from "./response-schemas";
+import { jobListQuery } from "../jobs/job-schemas";
+import { jobSchema } from "./response-schemas";
 import {
   flatTraitSchema,
   identifierSetSchema,
@@ -257,6 +259,15 @@ export const apiOperations: ApiOperation[] = [
     method: "get", path: "/v1/Stores/{storeId}/Conversations/{conversationId}/Communications", summary: "The thread by occurredAt, oldest first unless orderBy=DESC", tag: "Conversations", role: "AGENT",
     query: communicationListQuery,
     responses: { 200: { description: "Communications", schema: z.object({ communications: z.array(communicationSchema), meta: metaSchema }) } },
+  },
+  {
+    method: "get", path: "/v1/Stores/{storeId}/Jobs", summary: "The store's background jobs (extraction …), newest first; filter by status, type", tag: "Jobs", role: "SUPERVISOR",
+    query: jobListQuery,
+    responses: { 200: { description: "Jobs", schema: z.object({ jobs: z.array(jobSchema), meta: metaSchema }) } },
+  },
+  {
+    method: "get", path: "/v1/Stores/{storeId}/Jobs/{jobId}", summary: "One job: state, attempts, last error, progress, result", tag: "Jobs", role: "SUPERVISOR",
+    responses: { 200: { description: "The job", schema: jobSchema } },
   },
   {
     method: "post", path: "/webhooks/twilio/{storeId}/messaging",

@@ -235,6 +235,26 @@ export const conversationSchema = z.object({
   participants: z.array(participantSchema),
 });
 
+/** GET …/Jobs/{jobId}: a background job (lib/jobs). */
+export const jobSchema = z.object({
+  id: z.string(),
+  storeId: z.string().nullable(),
+  type: z.string(),
+  status: z.enum(["QUEUED", "RUNNING", "SUCCEEDED", "FAILED"]),
+  payload: z.unknown(),
+  dedupeKey: z.string().nullable(),
+  attempts: z.number().int(),
+  maxAttempts: z.number().int(),
+  runAt: timestamp.describe("Due time: when a QUEUED job (first run or next retry) may start"),
+  lastError: z.string().nullable(),
+  progress: z.object({ done: z.number(), total: z.number() }).nullable(),
+  result: z.unknown(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  startedAt: timestamp.nullable().describe("When the running attempt started (RUNNING only)"),
+  finishedAt: timestamp.nullable(),
+});
+
 /** POST …/Conversations: the conversation, the request's communications with their ids, and what could not identify anyone. */
 export const ingestedConversationSchema = conversationSchema.extend({
   communications: z.array(communicationSchema),

@@ -9,13 +9,17 @@ import { markStarting } from "./readiness";
 import { startControlSocket } from "./control-socket";
 import { startIntervalJob } from "../jobs/start-interval-job";
 import { applyConversationTimeouts } from "../conversations/apply-conversation-timeouts";
+import { startJobWorker, stopJobWorkers } from "./start-job-worker";
 
-/** Closes the database cleanly on Ctrl-C / SIGTERM (PGlite flushes its files on close). */
+/**
+ * Closes the database cleanly on Ctrl-C / SIGTERM (PGlite flushes its files on close), after the
+ * job worker finished its current jobs; one that outlasts the grace period runs again later.
+ */
 function closeDatabaseOnShutdown(): void {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       const exit = () => process.exit(0);
-      closeDatabase().then(exit, exit);
+      stopJobWorkers().then(closeDatabase).then(exit, exit);
       setTimeout(exit, 5000).unref();
     });
   }
@@ -36,6 +40,7 @@ async function boot(): Promise<void> {
   if (env.KITH_BOOTSTRAP_API_KEY) await upsertBootstrapApiKey(env.KITH_BOOTSTRAP_API_KEY);
   const demo = env.KITH_SEED_DEMO === false ? null : await seedDemoStore();
   if (env.KITH_TIMEOUT_SWEEP_SECONDS > 0) startIntervalJob("conversation timeouts", env.KITH_TIMEOUT_SWEEP_SECONDS * 1000, () => applyConversationTimeouts({ storeId: null }));
+  if (env.KITH_WORKER !== false) await startJobWorker({ concurrency: env.KITH_WORKER_CONCURRENCY });
 
   const lines = [
     "",
