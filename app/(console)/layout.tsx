@@ -2,12 +2,14 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SidebarNav } from "@/components/console/sidebar-nav";
 import { StoreSwitcher } from "@/components/console/store-switcher";
+import { JobStatusBadge } from "@/components/console/job-status-badge";
 import { SignInRedirect } from "@/components/console/sign-in-redirect";
 import { Button } from "@/components/ui/button";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { focusRing } from "@/components/ui/class-names";
 import { hasRole } from "@/lib/auth/roles";
 import { consoleAreas } from "@/lib/console/console-areas";
+import { countJobsByStatus } from "@/lib/jobs/count-jobs-by-status";
 import { findConsoleUser, getStoreSelection } from "./console-session";
 import { selectStore, signOutOfConsole } from "./actions";
 
@@ -20,6 +22,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const { stores, current } = await getStoreSelection(user.actor);
   const areas = Object.values(consoleAreas).filter((area) => hasRole(user, area.minimumRole));
   const storeOptions = stores.map((store) => ({ id: store.id, displayName: store.displayName }));
+  const jobCounts = current && hasRole(user, "SUPERVISOR") ? await countJobsByStatus(current.id) : null;
 
   return (
     <div className="min-h-screen lg:flex">
@@ -43,6 +46,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
               </div>
             </details>
             <StoreSwitcher stores={storeOptions} currentStoreId={current?.id ?? null} action={selectStore} />
+            {jobCounts ? <JobStatusBadge counts={jobCounts} /> : null}
           </div>
           <div className="flex items-center gap-3">
             <div className="text-right text-sm leading-tight">
