@@ -1,0 +1,151 @@
+// Shared by the benchmarks (scripts/bench.ts, scripts/bench-ingest.ts): the production server
+// under test (`npm start` on a free loopback port, in its own process group) and a disposable
+// PostgreSQL database.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes, randomInt } from "node:crypto";
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+
+const root = path.resolve(__dirname, "..");
+export const START_LIMIT_MS = 90_000;
+export const BUILD_START_LIMIT_MS = 300_000;
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+// A bootstrap key: a kith_key_ TypeID (26 Crockford base32 characters, the first 0-7) and a secret.
+export function bootstrapKey(): string {
+  const alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
+  let suffix = String(randomInt(0, 8));
+  for (let i = 0; i < 25; i++) suffix += alphabet[randomInt(0, 32)];
+  return `kith_key_${suffix}:${randomBytes(24).toString("base64url")}`;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index];
+}
+
+export function median(values: number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 50);
+}
+
+export function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
+}
+
+export async function get(url: string, headers: Record<string, string> = {}): Promise<number> {
+  try {
+    const response = await fetch(url, { headers, signal: AbortSignal.timeout(2_000) });
+    await response.arrayBuffer();
+    return response.status;
+  } catch {
+    return 0;
+  }
+}
+
+// ------------------------------------------------------------------ the server under test
+
+/** The environment without unset (undefined) variables, e.g. DATABASE_URL for the embedded runs. */
+export function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined)) as unknown as NodeJS.ProcessEnv;
+}
+
+export type Server = { child: ChildProcess; port: number; base: string; log: string; alive(): boolean; stop(): Promise<void> };
+export const running = new Set<Server>();
+
+/** `npm start` in its own process group; resolves with the time until /api/health = 200. */
+export async function startServer(env: Record<string, string | undefined>, limitMs: number): Promise<{ server: Server; ms: number }> {
+  const port = await freePort();
+  const logDir = mkdtempSync(path.join(os.tmpdir(), "kith-bench-log-"));
+  const log = path.join(logDir, "server.log");
+  const out = createWriteStream(log);
+  const started = performance.now();
+  const child = spawn("npm", ["start", "--silent"], {
+    cwd: root,
+    detached: true, // own process group: npm, tsx and next stop together
+    stdio: ["ignore", "pipe", "pipe"],
+    env: childEnv({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", KITH_SEED_DEMO: "0", KITH_RATE_LIMIT_PER_SECOND: "0", KITH_LOG_REQUESTS: "0", PORT: String(port), ...env }),
+  });
+  child.stdout?.pipe(out);
+  child.stderr?.pipe(out);
+  let exited = false;
+  child.once("exit", () => (exited = true));
+  const server: Server = {
+    child,
+    port,
+    base: `http://127.0.0.1:${port}`,
+    log,
+    alive: () => !exited,
+    async stop() {
+      running.delete(server);
+      if (!exited && child.pid) {
+        try {
+          process.kill(-child.pid, "SIGTERM");
+        } catch {
+          /* already gone */
+        }
+        for (let i = 0; i < 40 && !exited; i++) await sleep(250);
+        if (!exited) {
+          try {
+            process.kill(-child.pid, "SIGKILL");
+          } catch {
+            /* already gone */
+          }
+        }
+      }
+      rmSync(logDir, { recursive: true, force: true });
+    },
+  };
+  running.add(server);
+  for (;;) {
+    if ((await get(`${server.base}/api/health`)) === 200) return { server, ms: performance.now() - started };
+    const elapsed = performance.now() - started;
+    if (exited || elapsed > limitMs) {
+      const tail = existsSync(log) ? readFileSync(log, "utf8").split("\n").slice(-40).join("\n") : "";
+      await server.stop();
+      throw new Error(`npm start ${exited ? "exited" : `did not answer /api/health within ${limitMs / 1000} s`}; log:\n${tail}`);
+    }
+    await sleep(50);
+  }
+}
+
+export async function resetPostgres(url: string): Promise<void> {
+  const target = new URL(url);
+  const database = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const adminClient = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5_000 });
+  await adminClient.connect();
+  try {
+    const { rowCount } = await adminClient.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await adminClient.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+  } finally {
+    await adminClient.end();
+  }
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    await client.query("SET client_min_messages = warning");
+    await client.query("DROP SCHEMA IF EXISTS public CASCADE");
+    await client.query("CREATE SCHEMA public");
+  } finally {
+    await client.end();
+  }
+}
