@@ -1,4 +1,5 @@
-import type { Prisma } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
+import { sqlJson, sqlTimestamp } from "../db/sql-values";
 import type { DbClient } from "../db/transaction";
 import type { Actor } from "../auth/actor";
 import { newId } from "../ids";
@@ -46,4 +47,17 @@ export async function recordAuditEvent(db: DbClient, event: AuditEventInput): Pr
 /** The same for a batch of writes, in one insert (imports and seeds write hundreds at once). */
 export async function recordAuditEvents(db: DbClient, events: AuditEventInput[]): Promise<void> {
   if (events.length > 0) await db.auditEvent.createMany({ data: events.map(toRow) });
+}
+
+/**
+ * The same row as `recordAuditEvent` writes, as an `INSERT` statement to run together with
+ * another write in one round trip (e.g. as the main statement after a `WITH … INSERT`).
+ */
+export function auditEventInsertSql(event: AuditEventInput, createdAt = new Date()): { id: string; sql: Prisma.Sql } {
+  const row = toRow(event);
+  return {
+    id: row.id,
+    sql: Prisma.sql`INSERT INTO "audit_events" ("id", "storeId", "actorType", "actorId", "actorLabel", "action", "resourceType", "resourceId", "before", "after", "requestId", "createdAt")
+      VALUES (${row.id}, ${row.storeId}, ${row.actorType}::"ActorType", ${row.actorId}, ${row.actorLabel}, ${row.action}, ${row.resourceType}, ${row.resourceId}, ${sqlJson(event.before)}, ${sqlJson(event.after)}, ${row.requestId}, ${sqlTimestamp(createdAt)})`,
+  };
 }

@@ -19,6 +19,11 @@ export type AddCommunicationsOptions = {
   normalizations: NormalizationByIdType;
   /** Created by this same request (its status may already be CLOSED: a conversation ingested after the fact). */
   isNewConversation: boolean;
+  /**
+   * The caller already holds the locks on these communications' resourceIds and found none of
+   * them stored (a conversation it has just created for them): no need to lock and look again.
+   */
+  resourceIdsCheckedFree?: boolean;
   actor: Actor;
   requestId?: string;
 };
@@ -83,8 +88,11 @@ export async function addCommunications(tx: Tx, options: AddCommunicationsOption
   const authors = findAuthors(options);
 
   const resourceIds = [...new Set(options.communications.flatMap((communication) => (communication.resourceId ? [communication.resourceId] : [])))];
-  await lockResourceIds(tx, storeId, resourceIds);
-  const stored = resourceIds.length === 0 ? [] : await tx.communication.findMany({ where: { storeId, resourceId: { in: resourceIds } } });
+  let stored: Communication[] = [];
+  if (!options.resourceIdsCheckedFree) {
+    await lockResourceIds(tx, storeId, resourceIds);
+    stored = resourceIds.length === 0 ? [] : await tx.communication.findMany({ where: { storeId, resourceId: { in: resourceIds } } });
+  }
   const foreign = stored.filter((communication) => communication.conversationId !== conversation.id);
   if (foreign.length > 0) {
     throw new AppError("conflict", `resourceId ${foreign[0].resourceId} already belongs to conversation ${foreign[0].conversationId}`, {
@@ -133,10 +141,13 @@ export async function addCommunications(tx: Tx, options: AddCommunicationsOption
   if (added.length > 0) {
     const latest = new Date(Math.max(conversation.lastActivityAt.getTime(), ...added.map((communication) => communication.occurredAt.getTime())));
     const wakes = conversation.status === "INACTIVE";
-    conversation = await tx.conversation.update({
-      where: { storeId_id: { storeId, id: conversation.id } },
-      data: { lastActivityAt: latest, ...(wakes ? { status: "ACTIVE", inactiveAt: null } : {}) },
-    });
+    // A conversation created for these very messages already has this lastActivityAt.
+    if (wakes || latest.getTime() !== conversation.lastActivityAt.getTime() || !options.isNewConversation) {
+      conversation = await tx.conversation.update({
+        where: { storeId_id: { storeId, id: conversation.id } },
+        data: { lastActivityAt: latest, ...(wakes ? { status: "ACTIVE", inactiveAt: null } : {}) },
+      });
+    }
     if (wakes) {
       await recordAuditEvent(tx, {
         storeId,

@@ -29,6 +29,8 @@ export type AddParticipantsResult = {
   added: Participant[];
   /** Addresses that identify no one (unparseable, blocked) and resolution conflicts, per participant. */
   warnings: FieldIssue[];
+  /** A resolution merged profiles (participants stored earlier may now point at another profile). */
+  merged: boolean;
 };
 
 function keysOf(addresses: AddressView[], normalizations: NormalizationByIdType): Set<string> {
@@ -63,6 +65,7 @@ export async function addParticipants(tx: Tx, options: AddParticipantsOptions): 
   const participants: Participant[] = [];
   const added: Participant[] = [];
   const warnings: FieldIssue[] = [];
+  let merged = false;
   const baseTime = Date.now();
 
   for (const [index, input] of options.participants.entries()) {
@@ -86,9 +89,11 @@ export async function addParticipants(tx: Tx, options: AddParticipantsOptions): 
         createIfMissing: input.type === "CUSTOMER" && usable,
         actor,
         requestId,
+        settings,
       });
       profileId = resolution.profileId;
       resolutionId = resolution.resolutionId;
+      if (resolution.decision.merge) merged = true;
       for (const invalid of resolution.decision.invalid) warnings.push({ path, message: `not used to identify the participant: ${invalid.reason}` });
       for (const dropped of resolution.decision.dropped) if (dropped.reason === "blocked") warnings.push({ path, message: `${dropped.idType} ${dropped.normalizedValue} is a blocked value, not used to identify the participant` });
       for (const conflict of resolution.decision.conflicts) warnings.push({ path, message: conflict.message });
@@ -112,5 +117,5 @@ export async function addParticipants(tx: Tx, options: AddParticipantsOptions): 
     participants.push(row);
     added.push(row);
   }
-  return { participants, added, warnings };
+  return { participants, added, warnings, merged };
 }

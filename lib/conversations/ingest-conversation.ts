@@ -92,6 +92,8 @@ export async function ingestConversation({ storeId, input, actor, requestId }: I
       communications: input.communications,
       normalizations,
       isNewConversation: created,
+      // findDeliveredConversation locked the resourceIds and found none stored.
+      resourceIdsCheckedFree: created,
       actor,
       requestId,
     });
@@ -121,7 +123,10 @@ export async function ingestConversation({ storeId, input, actor, requestId }: I
     }
 
     // Read back: a resolution later in this request may have merged a profile an earlier participant points at.
-    const participants = await tx.participant.findMany({ where: { storeId, conversationId: conversation.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    // Not needed for a new conversation when no resolution merged: its rows are the ones just
+    // inserted, in the request's order (their createdAt increase with it).
+    const participants =
+      created && !people.merged ? people.added : await tx.participant.findMany({ where: { storeId, conversationId: conversation.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     const participantById = new Map(participants.map((participant) => [participant.id, participant]));
     return {
       created,

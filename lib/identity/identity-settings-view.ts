@@ -1,4 +1,4 @@
-import type { IdentifierConfig, IdentityResolutionSettings } from "../db/generated/client";
+import { Prisma, type IdentifierConfig, type IdentityResolutionSettings } from "../db/generated/client";
 import type { DbClient } from "../db/transaction";
 import type { IdentityResolutionSettingsInput } from "./identity-settings-schemas";
 
@@ -28,11 +28,24 @@ export function toIdentitySettingsView(settings: IdentityResolutionSettings, con
   };
 }
 
-/** Reads one store's settings as the API shows them; null when the store has none. */
+/** A `timestamp(3)` column as `row_to_json` writes it (UTC wall-clock time, no zone) → Date. */
+export function dateFromJson(value: string): Date {
+  return new Date(/(Z|[+-]\d\d:?\d\d)$/.test(value) ? value : `${value}Z`);
+}
+
+/** The settings row and the config rows as `row_to_json` gives them, typed as Prisma's rows. */
+export function settingsRowsFromJson(settings: Record<string, unknown>, configs: Record<string, unknown>[]): [IdentityResolutionSettings, IdentifierConfig[]] {
+  return [{ ...settings, updatedAt: dateFromJson(settings.updatedAt as string) } as IdentityResolutionSettings, configs as IdentifierConfig[]];
+}
+
+/** The SQL expressions of one store's settings row and config rows, as JSON (for one-round-trip reads). */
+export function settingsJsonColumns(storeId: string) {
+  return Prisma.sql`(SELECT row_to_json(s) FROM "identity_resolution_settings" s WHERE s."storeId" = ${storeId}) AS "settings",
+    (SELECT coalesce(json_agg(c), '[]'::json) FROM "identifier_configs" c WHERE c."storeId" = ${storeId}) AS "configs"`;
+}
+
+/** Reads one store's settings as the API shows them (one round trip); null when the store has none. */
 export async function readIdentitySettingsView(db: DbClient, storeId: string): Promise<IdentityResolutionSettingsView | null> {
-  const [settings, configs] = await Promise.all([
-    db.identityResolutionSettings.findUnique({ where: { storeId } }),
-    db.identifierConfig.findMany({ where: { storeId } }),
-  ]);
-  return settings ? toIdentitySettingsView(settings, configs) : null;
+  const [row] = await db.$queryRaw<{ settings: Record<string, unknown> | null; configs: Record<string, unknown>[] }[]>`SELECT ${settingsJsonColumns(storeId)}`;
+  return row.settings ? toIdentitySettingsView(...settingsRowsFromJson(row.settings, row.configs)) : null;
 }

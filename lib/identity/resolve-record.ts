@@ -1,8 +1,9 @@
-import type { Prisma } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
+import { sqlJson, sqlTimestamp } from "../db/sql-values";
 import type { Tx } from "../db/transaction";
 import { newId } from "../ids";
 import type { Actor } from "../auth/actor";
-import { recordAuditEvent } from "../audit/record-audit-event";
+import { auditEventInsertSql, recordAuditEvent } from "../audit/record-audit-event";
 import { readIdentitySettingsView } from "./identity-settings-view";
 import { prepareIncomingIdentifiers, resolveIdentity } from "./resolve-identity";
 import { mergeProfileInto } from "./merge-profile-into";
@@ -29,6 +30,11 @@ export type ResolveRecordOptions = {
   anchorProfileId?: string;
   actor: Actor;
   requestId?: string;
+  /**
+   * The store's settings when the caller has already read them in this request (they are read
+   * here otherwise): saves the same two reads on the hot ingest paths.
+   */
+  settings?: ResolutionSettings;
 };
 
 export type ResolveRecordResult = {
@@ -65,7 +71,13 @@ async function readResolutionSettings(tx: Tx, storeId: string): Promise<Resoluti
  */
 async function lockIdentifierValues(tx: Tx, storeId: string, identifiers: { idType: string; value: string }[]): Promise<void> {
   const keys = [...new Set(identifiers.map((identifier) => `${storeId}/${identifier.idType}/${identifier.value}`))].sort();
-  for (const key of keys) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+  if (keys.length === 0) return;
+  if (keys.length === 1) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${keys[0]}, 0))`;
+    return;
+  }
+  // One round trip; the ordinality keeps the JavaScript sort order above as the locking order.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(key, 0)) FROM (SELECT key FROM unnest(${keys}::text[]) WITH ORDINALITY AS t(key, n) ORDER BY n) AS ordered`;
 }
 
 async function loadMatchedProfiles(tx: Tx, storeId: string, identifiers: { idType: string; value: string }[], anchorProfileId?: string): Promise<MatchedProfile[]> {
@@ -76,13 +88,11 @@ async function loadMatchedProfiles(tx: Tx, storeId: string, identifiers: { idTyp
   const profileIds = [...new Set([...owners.map((owner) => owner.profileId), ...(anchorProfileId ? [anchorProfileId] : [])])].sort();
   if (profileIds.length === 0) return [];
   // Row locks on the matched profiles: a merge or erase of one of them in flight finishes first.
-  const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "profiles" WHERE "storeId" = ${storeId} AND "id" = ANY(${profileIds}::text[]) ORDER BY "id" FOR UPDATE`;
-  if (locked.length !== profileIds.length) throw new ResolutionRaceError();
-  const [profiles, allIdentifiers] = await Promise.all([
-    tx.profile.findMany({ where: { storeId, id: { in: profileIds } }, select: { id: true, createdAt: true } }),
-    tx.identifier.findMany({ where: { storeId, profileId: { in: profileIds } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
-  ]);
+  // They also give the profiles' createdAt (the locked, current rows).
+  const profiles = await tx.$queryRaw<{ id: string; createdAt: Date }[]>`
+    SELECT "id", "createdAt" FROM "profiles" WHERE "storeId" = ${storeId} AND "id" = ANY(${profileIds}::text[]) ORDER BY "id" FOR UPDATE`;
+  if (profiles.length !== profileIds.length) throw new ResolutionRaceError();
+  const allIdentifiers = await tx.identifier.findMany({ where: { storeId, profileId: { in: profileIds } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   return profiles.map((profile) => ({
     profileId: profile.id,
     createdAt: profile.createdAt,
@@ -103,7 +113,7 @@ const outcomeOf = { create: "CREATED", attach: "ATTACHED", merge: "MERGED", prop
  */
 export async function resolveRecord(tx: Tx, options: ResolveRecordOptions): Promise<ResolveRecordResult> {
   const { storeId, actor } = options;
-  const settings = await readResolutionSettings(tx, storeId);
+  const settings = options.settings ?? (await readResolutionSettings(tx, storeId));
   let incoming = options.incoming;
   if (options.anchorProfileId) {
     const held = await tx.identifier.findMany({ where: { storeId, profileId: options.anchorProfileId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { idType: true, value: true } });
@@ -192,29 +202,28 @@ export async function resolveRecord(tx: Tx, options: ResolveRecordOptions): Prom
     }
   }
 
+  // The resolution record and its audit event: one statement, one round trip.
   const resolutionId = newId("resolution");
-  await tx.resolutionRecord.create({
-    data: {
-      storeId,
-      id: resolutionId,
-      outcome: recordedOutcome,
-      profileId: recordedOutcome === "NOT_FOUND" ? null : profileId,
-      input: json({ incoming, normalized: prepared.identifiers }),
-      reasons: json({ reasons: decision.reasons, conflicts: decision.conflicts, invalid: decision.invalid, dropped: decision.dropped }),
-      source: options.source,
-      sourceRef: options.sourceRef ?? null,
-    },
-  });
+  const now = new Date();
+  const resolutionInsert = Prisma.sql`INSERT INTO "resolution_records" ("storeId", "id", "outcome", "profileId", "input", "reasons", "source", "sourceRef", "createdAt")
+    VALUES (${storeId}, ${resolutionId}, ${recordedOutcome}::"ResolutionOutcome", ${recordedOutcome === "NOT_FOUND" ? null : profileId}, ${sqlJson({ incoming, normalized: prepared.identifiers })},
+      ${sqlJson({ reasons: decision.reasons, conflicts: decision.conflicts, invalid: decision.invalid, dropped: decision.dropped })}, ${options.source}, ${options.sourceRef ?? null}, ${sqlTimestamp(now)})`;
   if (recordedOutcome !== "NOT_FOUND" && recordedOutcome !== "LOOKED_UP") {
-    await recordAuditEvent(tx, {
-      storeId,
-      actor,
-      action: created ? "profile.create" : "profile.resolve",
-      resourceType: "profile",
-      resourceId: profileId,
-      after: { outcome: recordedOutcome, added: decision.identifiersToAdd, evicted: decision.identifiersToEvict, conflicts: decision.conflicts.map((conflict) => conflict.message) },
-      requestId: options.requestId,
-    });
+    const audit = auditEventInsertSql(
+      {
+        storeId,
+        actor,
+        action: created ? "profile.create" : "profile.resolve",
+        resourceType: "profile",
+        resourceId: profileId,
+        after: { outcome: recordedOutcome, added: decision.identifiersToAdd, evicted: decision.identifiersToEvict, conflicts: decision.conflicts.map((conflict) => conflict.message) },
+        requestId: options.requestId,
+      },
+      now,
+    );
+    await tx.$executeRaw`WITH "resolution" AS (${resolutionInsert}) ${audit.sql}`;
+  } else {
+    await tx.$executeRaw`${resolutionInsert}`;
   }
   return { profileId: recordedOutcome === "NOT_FOUND" ? null : profileId, created, decision, resolutionId };
 }

@@ -27,8 +27,9 @@ export type DuplicateEvidence = { name: string; matchingTraits: { traitGroup: st
  * evidence. A pair already proposed, applied, rejected or undone is not proposed again. Runs in
  * the caller's transaction after the profile's traits change.
  */
-export async function proposeDuplicateMerges(tx: Tx, storeId: string, profileId: string, actor: Actor): Promise<string[]> {
-  const profile = await tx.profile.findUnique({ where: { storeId_id: { storeId, id: profileId } }, select: { displayName: true, createdAt: true } });
+export async function proposeDuplicateMerges(tx: Tx, storeId: string, profileId: string, actor: Actor, known?: { displayName: string | null; createdAt: Date }): Promise<string[]> {
+  // `known`: the profile as the caller just wrote it in this transaction (saves reading it back).
+  const profile = known ?? (await tx.profile.findUnique({ where: { storeId_id: { storeId, id: profileId } }, select: { displayName: true, createdAt: true } }));
   const name = normalizeForComparison(profile?.displayName);
   if (!profile || !name) return [];
   const candidates = await tx.$queryRaw<{ id: string; createdAt: Date }[]>`

@@ -3,11 +3,10 @@ import { AppError, type FieldIssue } from "../errors";
 import type { Actor } from "../auth/actor";
 import { requireRole } from "../auth/roles";
 import { validateTraitValues, type TraitPromotion, type TraitValuesInput } from "../traits/validate-trait-values";
-import { readIdentitySettingsView } from "../identity/identity-settings-view";
 import { normalizeIdentifier } from "../identity/normalize-identifier";
 import { resolveRecord, withResolutionRetry, type ResolutionSource } from "../identity/resolve-record";
 import type { ResolutionDecision } from "../identity/resolution-types";
-import { loadTraitGroups } from "./load-trait-groups";
+import { loadTraitGroupsAndSettings } from "./load-trait-groups";
 import { proposeDuplicateMerges } from "../merges/propose-duplicate-merges";
 import { writeTraitValues, type TraitValueSource } from "./write-trait-values";
 
@@ -34,7 +33,7 @@ export type CreateOrResolveProfileResult = {
  */
 export async function prepareProfileTraits(storeId: string, traits: TraitValuesInput, basePath = "traits") {
   const prisma = await getPrisma();
-  const [groups, settings] = await Promise.all([loadTraitGroups(prisma, storeId), readIdentitySettingsView(prisma, storeId)]);
+  const { groups, settings } = await loadTraitGroupsAndSettings(prisma, storeId);
   const validated = validateTraitValues(groups, traits, basePath);
   if (!validated.ok) return { ok: false as const, issues: validated.issues };
   const configs = new Map((settings?.identifierConfigs ?? []).map((config) => [config.idType, config]));
@@ -47,7 +46,7 @@ export async function prepareProfileTraits(storeId: string, traits: TraitValuesI
     else issues.push({ path: `${basePath}.${promotion.groupName}.${promotion.traitName}`, message: `not a valid ${promotion.idType}: ${normalized.reason}` });
   }
   if (issues.length > 0) return { ok: false as const, issues };
-  return { ok: true as const, values: validated.values.filter((change) => change.value !== null), promotions };
+  return { ok: true as const, values: validated.values.filter((change) => change.value !== null), promotions, settings: settings ?? undefined };
 }
 
 /**
@@ -74,10 +73,11 @@ export async function createOrResolveProfile({ storeId, traits, actor, requestId
       createIfMissing: true,
       actor,
       requestId,
+      settings: prepared.settings,
     });
     const profileId = resolution.profileId!;
-    await writeTraitValues(tx, storeId, profileId, prepared.values, source);
-    await proposeDuplicateMerges(tx, storeId, profileId, actor);
+    const written = await writeTraitValues(tx, storeId, profileId, prepared.values, source);
+    await proposeDuplicateMerges(tx, storeId, profileId, actor, written);
     return { profileId, created: resolution.created, outcome: resolution.decision.outcome, conflicts: resolution.decision.conflicts.map((conflict) => conflict.message) };
   });
 }

@@ -49,13 +49,14 @@ export async function updateProfileTraits({ storeId, profileId, traits, actor, r
         createIfMissing: true,
         actor,
         requestId,
+        settings: prepared.settings,
       });
       target = resolution.profileId!;
       outcome = resolution.decision.outcome;
       conflicts = resolution.decision.conflicts.map((conflict) => conflict.message);
     }
-    await writeTraitValues(tx, storeId, target, [...prepared.values, ...removals], "API");
-    await proposeDuplicateMerges(tx, storeId, target, actor);
+    const written = await writeTraitValues(tx, storeId, target, [...prepared.values, ...removals], "API");
+    await proposeDuplicateMerges(tx, storeId, target, actor, written);
     return { profileId: target, outcome, conflicts };
   });
 }
