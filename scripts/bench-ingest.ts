@@ -15,10 +15,8 @@
 // which resolves to the existing profile). Conversations: one CUSTOMER (SMS, WhatsApp, e-mail or
 // chat; 70 % new people) and one agent, 5 messages with unique resourceIds. Every request must
 // answer 2xx; the run fails otherwise.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { START_LIMIT_MS, BUILD_START_LIMIT_MS, bootstrapKey, percentile, redact, resetPostgres, running, startServer, type Server } from "./bench-server";
+import { readFileSync, writeFileSync } from "node:fs";
+import { START_LIMIT_MS, BUILD_START_LIMIT_MS, bootstrapKey, percentile, redact, resetPostgres, startBenchHarness, startServer, type Server } from "./bench-server";
 
 const HARD_LIMIT_MS = 10 * 60_000;
 const WARM_UP_S = 3;
@@ -236,26 +234,7 @@ async function ingestAgainst(database: string, env: Record<string, string | unde
 }
 
 async function main(): Promise<void> {
-  const deadline = setTimeout(() => {
-    console.error(`bench:ingest: stopped after the ${HARD_LIMIT_MS / 60_000} min limit`);
-    for (const server of running) if (server.child.pid) try { process.kill(-server.child.pid, "SIGKILL"); } catch { /* gone */ }
-    process.exit(3);
-  }, HARD_LIMIT_MS);
-  deadline.unref();
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, async () => {
-      for (const server of [...running]) await server.stop();
-      process.exit(130);
-    });
-  }
-  const tempDirs: string[] = [];
-  const newDataDir = () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "kith-bench-data-"));
-    tempDirs.push(dir);
-    return dir;
-  };
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "?"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`;
-  const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(" ");
+  const { newDataDir, cleanUp, machine, loadAverage } = startBenchHarness("bench:ingest", HARD_LIMIT_MS);
   console.log(`Kith ingest benchmark — ${machine}; load average before: ${loadAverage()}`);
   console.log(`${connections} clients, ${durationS} s per row after a ${WARM_UP_S} s warm-up`);
 
@@ -287,8 +266,7 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
   } finally {
-    for (const server of [...running]) await server.stop();
-    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+    await cleanUp();
   }
 }
 

@@ -149,3 +149,46 @@ export async function resetPostgres(url: string): Promise<void> {
     await client.end();
   }
 }
+
+export type BenchHarness = {
+  /** A temporary data directory, removed by `cleanUp`. */
+  newDataDir(): string;
+  /** Stops every server still running and removes the temporary directories. */
+  cleanUp(): Promise<void>;
+  /** "2 × AMD EPYC…, 24 GiB, Node v20…, Linux …" */
+  machine: string;
+  loadAverage(): string;
+};
+
+/**
+ * What every benchmark script sets up first: a hard time limit that kills leftover servers,
+ * Ctrl-C handling, temporary data directories, and a description of the machine.
+ */
+export function startBenchHarness(name: string, hardLimitMs: number): BenchHarness {
+  const deadline = setTimeout(() => {
+    console.error(`${name}: stopped after the ${hardLimitMs / 60_000} min limit`);
+    for (const server of running) if (server.child.pid) try { process.kill(-server.child.pid, "SIGKILL"); } catch { /* gone */ }
+    process.exit(3);
+  }, hardLimitMs);
+  deadline.unref();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, async () => {
+      for (const server of [...running]) await server.stop();
+      process.exit(130);
+    });
+  }
+  const tempDirs: string[] = [];
+  return {
+    newDataDir() {
+      const dir = mkdtempSync(path.join(os.tmpdir(), "kith-bench-data-"));
+      tempDirs.push(dir);
+      return dir;
+    },
+    async cleanUp() {
+      for (const server of [...running]) await server.stop();
+      for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+    },
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "?"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`,
+    loadAverage: () => os.loadavg().map((value) => value.toFixed(2)).join(" "),
+  };
+}

@@ -16,11 +16,10 @@
 // What is timed: `npm start` (npm → tsx scripts/start.ts → next start, opening and migrating the
 // database in instrumentation) until GET /api/health answers 200; then, on a fresh server with a
 // bootstrap API key, GET /v1/ControlPlane/Stores/{id} and GET /api/health under autocannon.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import os from "node:os";
 import path from "node:path";
-import { BUILD_START_LIMIT_MS, START_LIMIT_MS, bootstrapKey, get, median, percentile, redact, resetPostgres, running, startServer, type Server } from "./bench-server";
+import { BUILD_START_LIMIT_MS, START_LIMIT_MS, bootstrapKey, get, median, percentile, redact, resetPostgres, startBenchHarness, startServer, type Server } from "./bench-server";
 
 type AutocannonResult = { requests: { average: number; total: number }; non2xx: number; errors: number; timeouts: number; duration: number };
 type AutocannonTracker = Promise<AutocannonResult> & {
@@ -136,27 +135,7 @@ async function loadAgainst(database: string, env: Record<string, string | undefi
 // ------------------------------------------------------------------ main
 
 async function main(): Promise<void> {
-  const deadline = setTimeout(() => {
-    console.error(`bench: stopped after the ${HARD_LIMIT_MS / 60_000} min limit`);
-    for (const server of running) if (server.child.pid) try { process.kill(-server.child.pid, "SIGKILL"); } catch { /* gone */ }
-    process.exit(3);
-  }, HARD_LIMIT_MS);
-  deadline.unref();
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, async () => {
-      for (const server of [...running]) await server.stop();
-      process.exit(130);
-    });
-  }
-
-  const tempDirs: string[] = [];
-  const newDataDir = () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "kith-bench-data-"));
-    tempDirs.push(dir);
-    return dir;
-  };
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "?"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`;
-  const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(" ");
+  const { newDataDir, cleanUp, machine, loadAverage } = startBenchHarness("bench", HARD_LIMIT_MS);
   console.log(`Kith benchmark — ${machine}; load average before: ${loadAverage()}`);
   console.log(`load: ${connections} connections, ${durationS} s (after 2 s warm-up); cold starts: ${runs} runs each`);
 
@@ -236,8 +215,7 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
   } finally {
-    for (const server of [...running]) await server.stop();
-    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+    await cleanUp();
   }
 }
 
