@@ -16,21 +16,15 @@
 // chat; 70 % new people) and one agent, 5 messages with unique resourceIds. Every request must
 // answer 2xx; the run fails otherwise.
 import { readFileSync, writeFileSync } from "node:fs";
-import { START_LIMIT_MS, BUILD_START_LIMIT_MS, bootstrapKey, percentile, redact, resetPostgres, startBenchHarness, startServer, type Server } from "./bench-server";
+import { START_LIMIT_MS, BUILD_START_LIMIT_MS, bootstrapKey, percentile, benchDatabaseUrl, option, preparePostgres, startBenchHarness, startServer, type Server } from "./bench-server";
 
 const HARD_LIMIT_MS = 10 * 60_000;
 const WARM_UP_S = 3;
 
-function option(name: string, fallback: string): string {
-  const arg = process.argv.slice(2).find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (!arg) return fallback;
-  return arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : "true";
-}
 const durationS = Math.min(Math.max(Number(option("duration", "15")), 1), 120);
 const connections = Math.min(Math.max(Number(option("connections", "8")), 1), 64);
 const withPg = option("no-pg", "false") !== "true";
 const jsonFile = option("json", "");
-const pgUrl = process.env.BENCH_DATABASE_URL || "postgresql://kith:kith@127.0.0.1:5432/kith_bench";
 
 // ------------------------------------------------------------------ realistic identities
 
@@ -238,20 +232,11 @@ async function main(): Promise<void> {
   console.log(`Kith ingest benchmark — ${machine}; load average before: ${loadAverage()}`);
   console.log(`${connections} clients, ${durationS} s per row after a ${WARM_UP_S} s warm-up`);
 
-  let pgAvailable = false;
-  if (withPg) {
-    try {
-      await resetPostgres(pgUrl);
-      pgAvailable = true;
-      console.log(`PostgreSQL: ${redact(pgUrl)}`);
-    } catch (error) {
-      console.log(`PostgreSQL unavailable (${(error as Error).message}); skipping it. Set BENCH_DATABASE_URL or run scripts/ci/start-postgres.sh.`);
-    }
-  }
+  const pgAvailable = await preparePostgres(withPg);
   try {
     // The first start may build (npm start rebuilds when the sources changed): allow for it.
     const rows = await ingestAgainst("embedded", { DATABASE_URL: undefined, KITH_DATA_DIR: newDataDir() }, BUILD_START_LIMIT_MS);
-    if (pgAvailable) rows.push(...(await ingestAgainst("PostgreSQL", { DATABASE_URL: pgUrl, KITH_DATA_DIR: newDataDir() }, START_LIMIT_MS)));
+    if (pgAvailable) rows.push(...(await ingestAgainst("PostgreSQL", { DATABASE_URL: benchDatabaseUrl, KITH_DATA_DIR: newDataDir() }, START_LIMIT_MS)));
 
     const ms = (value: number) => value.toFixed(1);
     console.log(`\n## Ingest (${connections} concurrent clients, ${durationS} s per row after a ${WARM_UP_S} s warm-up), latency in ms\n`);

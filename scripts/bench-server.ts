@@ -192,3 +192,26 @@ export function startBenchHarness(name: string, hardLimitMs: number): BenchHarne
     loadAverage: () => os.loadavg().map((value) => value.toFixed(2)).join(" "),
   };
 }
+
+/** `--name=value` from the command line; a bare `--name` is "true". */
+export function option(name: string, fallback: string): string {
+  const arg = process.argv.slice(2).find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (!arg) return fallback;
+  return arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : "true";
+}
+
+/** The disposable database the benchmarks use (its schema is dropped). */
+export const benchDatabaseUrl = process.env.BENCH_DATABASE_URL || "postgresql://kith:kith@127.0.0.1:5432/kith_bench";
+
+/** Resets the benchmark database when asked for and reachable; false (and why, printed) otherwise. */
+export async function preparePostgres(wanted: boolean): Promise<boolean> {
+  if (!wanted) return false;
+  try {
+    await resetPostgres(benchDatabaseUrl);
+    console.log(`PostgreSQL: ${redact(benchDatabaseUrl)}`);
+    return true;
+  } catch (error) {
+    console.log(`PostgreSQL unavailable (${(error as Error).message}); skipping it. Set BENCH_DATABASE_URL or run scripts/ci/start-postgres.sh.`);
+    return false;
+  }
+}

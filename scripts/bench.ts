@@ -19,7 +19,7 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { BUILD_START_LIMIT_MS, START_LIMIT_MS, bootstrapKey, get, median, percentile, redact, resetPostgres, startBenchHarness, startServer, type Server } from "./bench-server";
+import { BUILD_START_LIMIT_MS, START_LIMIT_MS, bootstrapKey, get, median, percentile, benchDatabaseUrl, option, preparePostgres, resetPostgres, startBenchHarness, startServer, type Server } from "./bench-server";
 
 type AutocannonResult = { requests: { average: number; total: number }; non2xx: number; errors: number; timeouts: number; duration: number };
 type AutocannonTracker = Promise<AutocannonResult> & {
@@ -32,11 +32,6 @@ const autocannon = createRequire(__filename)("autocannon") as (options: Autocann
 const root = path.resolve(__dirname, "..");
 const HARD_LIMIT_MS = 20 * 60_000;
 
-function option(name: string, fallback: string): string {
-  const arg = process.argv.slice(2).find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (!arg) return fallback;
-  return arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : "true";
-}
 const durationS = Math.min(Math.max(Number(option("duration", "10")), 1), 60);
 const connections = Math.min(Math.max(Number(option("connections", "20")), 1), 200);
 const runs = Math.min(Math.max(Number(option("runs", "3")), 1), 10);
@@ -44,7 +39,6 @@ const withBuild = option("with-build", "false") === "true";
 const withPg = option("no-pg", "false") !== "true";
 const withStarts = option("no-starts", "false") !== "true";
 const jsonFile = option("json", "");
-const pgUrl = process.env.BENCH_DATABASE_URL || "postgresql://kith:kith@127.0.0.1:5432/kith_bench";
 
 // ------------------------------------------------------------------ measurements
 
@@ -139,20 +133,11 @@ async function main(): Promise<void> {
   console.log(`Kith benchmark — ${machine}; load average before: ${loadAverage()}`);
   console.log(`load: ${connections} connections, ${durationS} s (after 2 s warm-up); cold starts: ${runs} runs each`);
 
-  let pgAvailable = false;
-  if (withPg) {
-    try {
-      await resetPostgres(pgUrl);
-      pgAvailable = true;
-      console.log(`PostgreSQL: ${redact(pgUrl)}`);
-    } catch (error) {
-      console.log(`PostgreSQL unavailable (${(error as Error).message}); skipping it. Set BENCH_DATABASE_URL or run scripts/ci/start-postgres.sh.`);
-    }
-  }
+  const pgAvailable = await preparePostgres(withPg);
 
   const starts: StartRow[] = [];
   const embedded = { DATABASE_URL: undefined };
-  const postgres = { DATABASE_URL: pgUrl };
+  const postgres = { DATABASE_URL: benchDatabaseUrl };
   try {
     if (!withStarts) {
       // Only make sure the build is current.
@@ -178,7 +163,7 @@ async function main(): Promise<void> {
       if (pgAvailable) {
         starts.push(
           await timeStarts("built, PostgreSQL, empty schema (migrates)", runs, async () => {
-            await resetPostgres(pgUrl);
+            await resetPostgres(benchDatabaseUrl);
             return { ...postgres, KITH_DATA_DIR: newDataDir() };
           }),
         );
@@ -189,7 +174,7 @@ async function main(): Promise<void> {
     console.log(`\nLoad: ${connections} connections × ${durationS} s`);
     const loads = await loadAgainst("embedded", { ...embedded, KITH_DATA_DIR: newDataDir() });
     if (pgAvailable) {
-      await resetPostgres(pgUrl);
+      await resetPostgres(benchDatabaseUrl);
       loads.push(...(await loadAgainst("PostgreSQL", { ...postgres, KITH_DATA_DIR: newDataDir() })));
     }
 
