@@ -1,10 +1,10 @@
 import type { Role } from "../db/generated/enums";
 import type { Store } from "../db/generated/client";
-import { AppError, twilioCodes } from "../errors";
+import { AppError } from "../errors";
 import type { Actor } from "../auth/actor";
-import { canAccessStore, requireRole } from "../auth/roles";
+import { requireRole } from "../auth/roles";
 import { resolveCaller } from "../auth/resolve-caller";
-import { findStore } from "../stores/find-store";
+import { findAccessibleStoreOrThrow } from "../stores/get-store";
 import { whenReady } from "../startup/readiness";
 import { errorResponse } from "./error-response";
 import { RateLimiter, RateLimitedError } from "./rate-limit";
@@ -73,8 +73,7 @@ export function apiRoute(options: ApiRouteOptions, handler: Handler) {
       const storeId = params.storeId ?? "";
       let store: Store | null = null;
       if (storeId && !options.public) {
-        store = canAccessStore(caller, storeId) ? await findStore(storeId) : null;
-        if (!store) throw new AppError("not_found", `Memory store ${storeId} not found`, { code: twilioCodes.storeNotFound });
+        store = await findAccessibleStoreOrThrow({ storeId, actor: caller });
       }
       if (!options.public) requireRole(caller, options.role);
       const limit = options.maxBodyBytes ?? DEFAULT_BODY_LIMIT;

@@ -1,8 +1,8 @@
 import { getPrisma } from "../db/client";
-import { AppError, twilioCodes } from "../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { requireRole } from "../auth/roles";
+import { storeNotFoundError } from "./get-store";
 import { toStoreView } from "./store-view";
 
 export type DeleteStoreOptions = { storeId: string; actor: Actor; requestId?: string };
@@ -16,7 +16,7 @@ export async function deleteStore({ storeId, actor, requestId }: DeleteStoreOpti
   const prisma = await getPrisma();
   return prisma.$transaction(async (tx) => {
     const store = await tx.store.findUnique({ where: { id: storeId } });
-    if (!store) throw new AppError("not_found", `Memory store ${storeId} not found`, { code: twilioCodes.storeNotFound });
+    if (!store) throw storeNotFoundError(storeId);
     await tx.store.delete({ where: { id: storeId } });
     await recordAuditEvent(tx, { storeId, actor, action: "store.delete", resourceType: "store", resourceId: storeId, before: toStoreView(store), requestId });
     

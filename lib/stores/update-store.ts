@@ -6,6 +6,7 @@ import type { Actor } from "../auth/actor";
 import { requireRole } from "../auth/roles";
 import { assertExpectedVersion } from "../versioning";
 import type { StorePatchInput } from "./store-schemas";
+import { storeNotFoundError } from "./get-store";
 import { toStoreView, type StoreView } from "./store-view";
 
 export type UpdateStoreOptions = { storeId: string; patch: StorePatchInput; expectedVersion?: number; actor: Actor; requestId?: string };
@@ -16,7 +17,7 @@ export async function updateStore({ storeId, patch, expectedVersion, actor, requ
   try {
     return await prisma.$transaction(async (tx) => {
       const locked = await tx.$queryRaw<{ version: number }[]>`SELECT "version" FROM "stores" WHERE "id" = ${storeId} FOR UPDATE`;
-      if (locked.length === 0) throw new AppError("not_found", `Memory store ${storeId} not found`, { code: twilioCodes.storeNotFound });
+      if (locked.length === 0) throw storeNotFoundError(storeId);
       assertExpectedVersion(locked[0].version, expectedVersion);
       const before = await tx.store.findUniqueOrThrow({ where: { id: storeId } });
       const updated = await tx.store.update({
