@@ -44,6 +44,10 @@ const envSchema = z.object({
   KITH_LLM_BASE_URL: z.string().url().optional(),
   KITH_LLM_API_KEY: z.string().optional(),
   KITH_LLM_MODEL: z.string().optional(),
+  /** Per request to the model endpoint; a slower answer is retried. */
+  KITH_LLM_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(60),
+  /** Attempts per model request (network errors, timeouts, 429/5xx and malformed answers are retried). */
+  KITH_LLM_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   KITH_EMBEDDINGS_BASE_URL: z.string().url().optional(),
   KITH_EMBEDDINGS_API_KEY: z.string().optional(),
   KITH_EMBEDDINGS_MODEL: z.string().optional(),

@@ -23,6 +23,8 @@ export const idPrefixes = {
   apiKey: "kith_key",
   user: "kith_user",
   job: "kith_job",
+  extractionRun: "kith_extraction",
+  traitCandidate: "mem_traitcandidate",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -18,6 +18,9 @@ import {
 import { twilioMessageFormSchema } from "../webhooks/twilio-webhook-schemas";
 import { communicationSchema, conversationSchema, ingestedConversationSchema } from "./response-schemas";
 import { jobListQuery } from "../jobs/job-schemas";
+import { observationCreateSchema, observationListQuery, observationPatchSchema, observationRevisionListQuery } from "../observations/observation-schemas";
+import { summaryCreateSchema, summaryListQuery, summaryPatchSchema } from "../summaries/summary-schemas";
+import { observationCreateResultSchema, observationRevisionSchema, observationSchema, summaryCreateResultSchema, summarySchema } from "./response-schemas";
 import { jobSchema } from "./response-schemas";
 import {
   flatTraitSchema,
@@ -177,6 +180,57 @@ export const apiOperations: ApiOperation[] = [
   {
     method: "get", path: "/v1/Stores/{storeId}/Profiles/{profileId}/Export", summary: "Everything held about one person, as one JSON document (right of access)", tag: "Profiles", role: "ADMIN",
     responses: { 200: { description: "The export", schema: profileExportSchema }, 301: { description: "Merged into another profile", schema: profileMovedSchema } },
+  },
+  {
+    method: "get", path: "/v1/Stores/{storeId}/Profiles/{profileId}/Observations", summary: "The profile's observations, newest first; filter by source, createdAfter (inclusive), createdBefore (exclusive), conversationId, status", tag: "Observations", role: "AGENT",
+    query: observationListQuery,
+    responses: { 200: { description: "Observations", schema: z.object({ observations: z.array(observationSchema), meta: metaSchema }) }, 301: { description: "Merged into another profile", schema: profileMovedSchema } },
+  },
+  {
+    method: "post", path: "/v1/Stores/{storeId}/Profiles/{profileId}/Observations", summary: "Add up to 10 observations: screened by the guard (special-category and payment data excluded), then reconciled (added, merged into a contradicted or enriched one, or a duplicate)", tag: "Observations", role: "AGENT",
+    body: observationCreateSchema,
+    responses: { 202: { description: "Stored (or excluded), one result per observation sent", schema: observationCreateResultSchema }, 400: { description: "Invalid, or unknown conversation/communication ids", schema: errorSchema }, 308: { description: "Merged into another profile", schema: profileMovedSchema } },
+  },
+  {
+    method: "get", path: "/v1/Stores/{storeId}/Profiles/{profileId}/Observations/{observationId}", summary: "One observation with its provenance and review state", tag: "Observations", role: "AGENT",
+    responses: { 200: { description: "The observation", schema: observationSchema }, 301: { description: "Merged into another profile", schema: profileMovedSchema } },
+  },
+  {
+    method: "patch", path: "/v1/Stores/{storeId}/Profiles/{profileId}/Observations/{observationId}", summary: "Edit (content, source, occurredAt, conversationIds, kind) and/or review (status APPROVED/REJECTED/PENDING); keeps a revision", tag: "Observations", role: "AGENT",
+    body: observationPatchSchema,
+    responses: { 202: { description: "Updated", schema: z.object({ message: z.string(), observation: observationSchema }) }, 400: { description: "Invalid, or content the guard refuses", schema: errorSchema }, 308: { description: "Merged into another profile", schema: profileMovedSchema } },
+  },
+  {
+    method: "delete", path: "/v1/Stores/{storeId}/Profiles/{profileId}/Observations/{observationId}", summary: "Delete an observation and its revisions (reject it instead to stop it being re-extracted)", tag: "Observations", role: "AGENT",
+    responses: { 202: { description: "Deleted", schema: messageSchema }, 308: { description: "Merged into another profile", schema: profileMovedSchema } },
+  },
+  {
+    method: "get", path: "/v1/Stores/{storeId}/Profiles/{profileId}/Observations/{observationId}/Revisions", summary: "Every state the observation has been in, newest first (the first is the current one)", tag: "Observations", role: "AGENT",
+    query: observationRevisionListQuery,
+    responses: { 200: { description: "Revisions", schema: z.object({ revisions: z.array(observationRevisionSchema), meta: metaSchema }) }, 301: { description: "Merged into another profile", schema: profileMovedSchema } },
+  },
+  {
+    method: "get", path: "/v1/Stores/{storeId}/Profiles/{profileId}/ConversationSummaries", summary: "The profile's conversation summaries, newest first; filter by conversationId", tag: "Observations", role: "AGENT",
+    query: summaryListQuery,
+    responses: { 200: { description: "Summaries", schema: z.object({ summaries: z.array(summarySchema), meta: metaSchema }) }, 301: { description: "Merged into another profile", schema: profileMovedSchema } },
+  },
+  {
+    method: "post", path: "/v1/Stores/{storeId}/Profiles/{profileId}/ConversationSummaries", summary: "Add up to 10 summaries of this store's conversations (screened by the guard)", tag: "Observations", role: "AGENT",
+    body: summaryCreateSchema,
+    responses: { 202: { description: "Stored (or excluded), one result per summary sent", schema: summaryCreateResultSchema }, 400: { description: "Invalid, or an unknown conversation", schema: errorSchema }, 308: { description: "Merged into another profile", schema: profileMovedSchema } },
+  },
+  {
+    method: "get", path: "/v1/Stores/{storeId}/Profiles/{profileId}/ConversationSummaries/{summaryId}", summary: "One summary", tag: "Observations", role: "AGENT",
+    responses: { 200: { description: "The summary", schema: summarySchema }, 301: { description: "Merged into another profile", schema: profileMovedSchema } },
+  },
+  {
+    method: "patch", path: "/v1/Stores/{storeId}/Profiles/{profileId}/ConversationSummaries/{summaryId}", summary: "Edit a summary (content screened by the guard)", tag: "Observations", role: "AGENT",
+    body: summaryPatchSchema,
+    responses: { 202: { description: "Updated", schema: z.object({ message: z.string(), summary: summarySchema }) }, 308: { description: "Merged into another profile", schema: profileMovedSchema } },
+  },
+  {
+    method: "delete", path: "/v1/Stores/{storeId}/Profiles/{profileId}/ConversationSummaries/{summaryId}", summary: "Delete a summary", tag: "Observations", role: "AGENT",
+    responses: { 202: { description: "Deleted", schema: messageSchema }, 308: { description: "Merged into another profile", schema: profileMovedSchema } },
   },
   {
     method: "get", path: "/v1/Stores/{storeId}/Merges", summary: "Merge queue (status=PENDING) and merge history", tag: "Merges", role: "SUPERVISOR",

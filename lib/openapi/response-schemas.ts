@@ -260,3 +260,69 @@ export const ingestedConversationSchema = conversationSchema.extend({
   communications: z.array(communicationSchema),
   warnings: z.array(z.object({ path: z.string(), message: z.string() })),
 });
+
+const observationStatus = z.enum(["PENDING", "APPROVED", "REJECTED"]);
+
+export const observationSchema = z.object({
+  id: z.string(),
+  content: z.string(),
+  source: z.string(),
+  occurredAt: timestamp,
+  conversationIds: z.array(z.string()),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  profileId: z.string(),
+  kind: z.string().nullable(),
+  status: observationStatus,
+  confidence: z.number().nullable(),
+  communicationIds: z.array(z.string()),
+  version: z.number().int(),
+  reviewedAt: timestamp.nullable(),
+  reviewedById: z.string().nullable(),
+});
+
+export const observationRevisionSchema = z.object({
+  id: z.string(),
+  revisionId: z.string(),
+  version: z.number().int(),
+  content: z.string(),
+  status: observationStatus,
+  confidence: z.number().nullable(),
+  reason: z.enum(["CREATED", "EDITED", "RECONCILED", "REVIEWED"]),
+  actor: z.object({ type: z.enum(["USER", "API_KEY", "SYSTEM"]), id: z.string().nullable() }),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const observationCreateResultSchema = z.object({
+  message: z.string(),
+  results: z.array(
+    z.union([
+      z.object({ index: z.number().int(), outcome: z.enum(["added", "updated", "duplicate"]), observation: observationSchema, reason: z.string() }),
+      z.object({ index: z.number().int(), outcome: z.literal("excluded"), categories: z.array(z.string()) }),
+    ]),
+  ),
+  observations: z.array(observationSchema),
+});
+
+export const summarySchema = z.object({
+  id: z.string(),
+  conversationId: z.string().nullable(),
+  content: z.string(),
+  source: z.string(),
+  occurredAt: timestamp,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  profileId: z.string(),
+});
+
+export const summaryCreateResultSchema = z.object({
+  message: z.string(),
+  results: z.array(
+    z.union([
+      z.object({ index: z.number().int(), outcome: z.literal("added"), summary: summarySchema }),
+      z.object({ index: z.number().int(), outcome: z.literal("excluded"), categories: z.array(z.string()) }),
+    ]),
+  ),
+  summaries: z.array(summarySchema),
+});
