@@ -1,0 +1,27 @@
+// Contractions the statement rules care about, spelled out so one pattern covers "I'm"/"I am",
+// "don't"/"do not". "'s" is left alone: it can be "is", "has" or a possessive.
+const contractions: [RegExp, string][] = [
+  [/\b(I|i)'m\b/g, "$1 am"],
+  [/\b(I|i)m\b(?=\s+(?:a|an|the|not|so|on|in|at|from|going|moving|planning|looking|leaving|flying|heading|still|just|also|really|always|usually)\b)/g, "$1 am"],
+  [/\b(I|i|[Ww]e|[Yy]ou|[Tt]hey)'ve\b/g, "$1 have"],
+  [/\b(I|i)ve\b(?=\s+(?:been|got|had|just|never|always|already|ordered|bought))/g, "$1 have"],
+  [/\b(I|i|[Ww]e|[Yy]ou|[Tt]hey|[Ss]he|[Hh]e|[Ii]t)'ll\b/g, "$1 will"],
+  [/\b(I|i|[Ww]e|[Yy]ou|[Tt]hey)'d(?=\s+(?:been|gone|had|done|seen|already|never|just|ordered|bought|booked|called|asked|sent|got|forgotten)\b)/g, "$1 had"],
+  [/\b(I|i|[Ww]e|[Yy]ou|[Tt]hey)'d\b/g, "$1 would"],
+  [/\b([Gg])onna\b/g, "$1oing to"],
+  [/\b([Ww])anna\b/g, "$1ant to"],
+  [/\b([Gg])otta\b/g, "$1ot to"],
+  [/\b([Ww]e|[Yy]ou|[Tt]hey)'re\b/g, "$1 are"],
+  [/\b([Cc])an't\b|\b([Cc])annot\b|\b([Cc])ant\b(?=\s)/g, "$1$2$3an not"],
+  [/\b([Ww])on't\b/g, "$1ill not"],
+  [/\b([Ss])han't\b/g, "$1hall not"],
+  [/\b([Dd]o|[Dd]oes|[Dd]id|[Hh]ave|[Hh]as|[Hh]ad|[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Ww]ould|[Ss]hould|[Cc]ould|[Mm]ust|[Nn]eed)n't\b/g, "$1 not"],
+  [/\b([Dd]o|[Dd]oes|[Dd]id|[Ii]s|[Ww]as|[Hh]ave|[Hh]as)nt\b/g, "$1 not"],
+];
+
+/** Straightens quotes and spells out the contractions the extraction rules match ("I'm" → "I am"). */
+export function expandContractions(text: string): string {
+  let result = text.replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, " ").trim();
+  for (const [pattern, replacement] of contractions) result = result.replace(pattern, replacement);
+  return result;
+}

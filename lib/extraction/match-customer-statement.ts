@@ -1,0 +1,476 @@
+import type { ObservationKind } from "./extraction-types";
+import { expandContractions } from "./expand-contractions";
+import { toThirdPerson } from "./to-third-person";
+
+/** One thing a customer sentence says about the customer, already in the third person. */
+export type StatementMatch = { content: string; kind: ObservationKind; confidence: number };
+
+// Every pattern below is anchored or built from bounded alternations: no nested quantifiers, so a
+// long, messy message costs linear time.
+
+const relations =
+  "guinea pig|mother-in-law|father-in-law|sister-in-law|brother-in-law|stepdaughter|stepson|granddaughter|grandson|grandmother|grandfather|grandma|grandpa|girlfriend|boyfriend|fiancée|fiancee|fiancé|fiance|husband|wife|partner|spouse|daughter|son|kids|kid|children|child|baby|toddler|mom|mum|mother|dad|father|brother|sister|niece|nephew|cousin|aunt|uncle|parents|twins|roommate|flatmate|puppy|dog|kitten|cat|hamster|rabbit|bunny|parrot|budgie|bird|goldfish|fish|horse|pony|tortoise|turtle|snake|lizard|gecko|ferret|chinchilla|pet";
+const pluralRelations = new Set(["kids", "children", "parents", "twins"]);
+
+// Capitalised words after "my dog" that are not names ("my dog Is…" never happens, "my son And I" might).
+const notNames = new Set([
+  "I", "And", "But", "Or", "So", "The", "A", "An", "Is", "Was", "Has", "Had", "Who", "He", "She", "They", "It", "We", "You",
+  "Will", "Would", "Can", "Could", "On", "In", "At", "For", "To", "From", "With", "Just", "Also", "Really", "Please", "Thanks",
+  "Lol", "Haha", "Ok", "Okay", "Yes", "No", "Not", "Too", "Then", "Now", "Today", "Tomorrow", "Monday", "Tuesday", "Wednesday",
+  "Thursday", "Friday", "Saturday", "Sunday",
+]);
+
+const weakWords = new Set(
+  ("a an the it its this that these those them they their theirs him her his hers he she you your yours me my mine i we us our " +
+    "so too very really much many lot lots bit little just also still even now then there here again already yet ever never always " +
+    "as well good great fine ok okay alright better best nice cool awesome amazing sure right thing things stuff one ones way idea " +
+    "time times today tomorrow yesterday tonight day days week weeks month months year years ago last next soon later of to for " +
+    "with on in at by from about into out up down over off and or but if than like what which who how when where why all any some " +
+    "more most less not no yes do does did is are was were be been being have has had can could would should will might must " +
+    "hearing seeing knowing talking chatting doing going getting saying sound sounds back around anyway though totally definitely " +
+    "quite pretty kind sort kinda enough such something anything everything nothing someone anyone everyone lol haha please thanks " +
+    "thank sorry help busy happy glad excited fun crazy same other else whole stuff tho tbh omg wow yeah few couple bunch ton tons " +
+    "loads keep going happen happens happening btw fyi one two three four five six seven eight nine ten").split(" "),
+);
+
+// Verbs that do not make a statement about the customer on their own ("I think", "I guess", "I called").
+const stopVerbs = new Set(
+  ("think thought know knew mean meant guess hope see saw agree understand understood feel felt bet suppose wonder wondered believe " +
+    "remember forget forgot need want wanted wish get got appreciate apologize apologise thank said say told tell ask asked call " +
+    "called check checked try tried notice noticed realize realise realized realised figure figured hear heard look looked swear " +
+    "promise doubt care reckon send sent email emailed text texted message messaged contact contacted mention mentioned explain " +
+    "explained imagine recall assume admit miss missed let guess dunno bet found find came come made make love like hate prefer " +
+    "enjoy just really also totally definitely am was were is are do did does have had has can could would should will might must " +
+    "may shall kinda gotta received receive paid pay used use needed last first").split(" "),
+);
+
+const adverbPattern =
+  "(?:(?:always|usually|often|generally|normally|typically|really|just|also|still|definitely|absolutely|mostly|actually|only|sometimes|now|currently|recently|finally|already|even|totally|honestly|literally|mainly|personally|truly|both|all|kind of|sort of|kinda|pretty much|seriously|certainly|very much)\\s+){0,3}";
+
+const timePattern =
+  /\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week|weekend|month|year|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next (?:week|weekend|month|year|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|(?:in|on|by|until|before|after|early|late|mid) (?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)? of (?:january|february|march|april|may|june|july|august|september|october|november|december)|in (?:a|an|one|two|three|four|five|six|a few|a couple of|\d+) (?:days?|weeks?|months?|years?)|after work|soon|end of (?:the )?(?:week|month|year))\b/;
+
+const frequencyPattern =
+  /\b(?:every (?:day|morning|evening|night|week|weekend|month|year|summer|winter|spring|fall|autumn|monday|tuesday|wednesday|thursday|friday|saturday|sunday|other \w+)|(?:once|twice|three times|four times|five times|\d+ times|a few times|a couple of times) (?:a|per|each) (?:day|week|month|year)|on weekends|at weekends|daily|weekly|most (?:days|weekends|mornings|evenings|nights))\b/;
+
+const issuePattern = new RegExp(
+  [
+    "\\b(?:has|have|had|did|does|do|is|was|are|were) (?:still )?not (?:yet )?(?:arrived|come|shown up|showed up|turned up|been delivered|delivered|received|got|gotten|heard back|been refunded|been fixed|been resolved|been processed|been credited|been shipped|shipped|moved|updated|gone through|working|work)\\b",
+    "\\bnever (?:arrived|came|showed up|turned up|got|received|heard back)\\b",
+    "\\bsupposed to (?:arrive|be delivered|be here|ship|come)\\b",
+    "\\b(?:arrived|came|is|are|was|were|got|been|looks|seems) (?:\\w+ )?(?:cancelled|canceled|broken|damaged|cracked|crushed|dented|smashed|torn|ripped|stained|defective|faulty|missing|wrong|late|delayed|lost|stolen|empty|leaking|expired|stuck|declined|overdue|frozen|blocked|locked)\\b",
+    "\\b(?:arrived|came|showed up|turned up|was delivered) (?:with |in )?(?:a |an |the )?(?:\\w+ )?(?:broken|cracked|damaged|crushed|dented|smashed|torn|ripped|stained|defective|faulty|missing|leaking|soaked|opened)\\b",
+    "\\b(?:broke(?! (?:my|our|his|her|their) heart)|stopped working|quit working|keeps (?:crashing|freezing|failing|dropping|disconnecting|breaking|restarting|charging)|will not (?:turn on|start|charge|connect|load|work|open|boot|sync|let me)|can not (?:log in|login|sign in|access|connect|get into|make a payment))\\b",
+    "\\b(?:locked out|charged (?:me )?twice|double[ -]charged|overcharged|billed twice|charged (?:me )?for something)\\b",
+    "\\b(?:wrong (?:item|size|colou?r|order|address|product|amount|charge)|sent (?:me )?the wrong|not what (?:i|we) ordered)\\b",
+    "\\bgot (?:the |a )?\\w+(?: \\w+)? instead\\b",
+    "\\b(?:on hold for|been waiting|still waiting|waiting (?:for|since) (?:over |more than |almost )?(?:\\d+|a|an|two|three|four|five|several|weeks|days))\\b",
+    "\\bthe (?:second|third|fourth|fifth|sixth|\\d+(?:st|nd|rd|th)) time\\b",
+    "\\b(?:want|need|demand) (?:a |my )?(?:full )?(?:refund|money back)\\b",
+    "\\b(?:lost (?:my|our) (?:card|wallet|phone|password|order|package|parcel|luggage|bag|suitcase|keys|receipt|ticket|boarding pass|passport)|does not fit|do not fit)\\b",
+    "\\b(?:size \\w+|it|they|these|those|the \\w+(?: \\w+)?) (?:is|are|was|were|runs?|feels?|fits?) (?:a bit |a little |way |much )?too (?:tight|small|big|large|loose|short|long|narrow|wide|heavy)\\b",
+    "\\bhaving (?:trouble|problems|issues|difficulty|a problem|an issue)\\b",
+    "\\b(?:a|an|the|some) (?:problem|issue|fault|error|bug|glitch) with\\b",
+    "\\b(?:error message|error code|not working|no one (?:has )?(?:called|answered|replied|got back|responded)|nobody (?:has )?(?:called|answered|replied|got back|responded))\\b",
+  ].join("|"),
+);
+const noIssuePattern = /\b(?:no|not any|never had any|never had a|without any|zero) (?:problems?|issues?)\b/;
+
+const questionStart =
+  /^(?:what|where|when|why|who|whom|whose|which|how|can|could|would|will|shall|should|do|does|did|is|are|am|was|were|have|has|had|may|might|any chance|is there|are there|just wondering)\b/;
+const hypothetical =
+  /\b(?:if|unless|in case|suppose|supposing|imagine|hypothetically|wish|wonder|wondering|might|maybe|perhaps|possibly|whether|would have|could have|should have|someday|one day)\b/;
+// What someone else said ("my wife says…", "you told me…"), not what the customer says of themselves.
+const reportedSpeech =
+  /\b(?:he|she|they|you|someone|somebody|everyone|people|the agent|the guy|the lady|your colleague|(?:my|our) \w+) (?:said|says|told|tells|claimed|claims|promised|mentioned|thinks|thought)\b|\baccording to\b|\b(?:i|we) (?:was|were) told\b/;
+
+const greeting =
+  /^(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening)|dear)\b(?: (?:there|team|all|everyone|guys|folks|again))?(?: [A-Z][a-z]+)?[,!.]*\s*/i;
+const leadingFiller =
+  /^(?:(?:oh|ah|well|also|and|but|so|then|actually|honestly|yeah|yes|yep|yup|no|nope|nah|ok|okay|right|sure|plus|anyway|anyways|btw|fyi|by the way|just so you know|for the record|to be honest|tbh|ha|haha|hah|lol|hmm|um|uh|wow|great|cool|nice|sorry|thanks|thank you|perfect|awesome|fine|alright|gotcha|got it|ugh|argh|omg|otherwise|however|besides|oh well)\b[,!.]*\s*){1,4}/i;
+// "Maria, …": the person addressed, not part of the statement.
+const vocative = /^[A-Z][a-z]{1,20},\s+/;
+// "since we last talked", "when I get home": when, not what.
+const temporalClause = /\b(?:since|while|when|whenever|after|before|until|till|once|as soon as) (?:i|we) [^,.;!?]{0,60}(?:,\s*|(?=[.;!?]|$))/gi;
+const hedge = /^(?:i think|i guess|i believe|i suppose|i reckon|probably|i am pretty sure|i am sure)(?: that)?,?\s+/i;
+const leadingTime =
+  /^((?:next|this) (?:week|weekend|month|year|summer|spring|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|tonight|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|every (?:day|morning|week|weekend|summer|winter)),?\s+(?=(?:i|we)\s)/i;
+
+const clauseBoundary =
+  /\s*[;:]\s+|,?\s+but\s+|,?\s+(?:so|because|since|as)\s+(?=(?:it|they|this|that|there|the)\s)|\s+[-–—]\s+|,?\s+(?:and|but|so|because|cause|since|though|although|while|plus)\s+(?=(?:i|we|my|our)\s)|,\s+(?=(?:i|we|my|our|please)\s)/i;
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[a-z0-9][a-z0-9'-]*/g) ?? [];
+}
+
+/** True when the text names something: a word that is not a pronoun, filler or time word, or a number. */
+function isContentWord(word: string): boolean {
+  return /\d/.test(word) || (word.length > 1 && !weakWords.has(word));
+}
+
+function hasContent(text: string): boolean {
+  return wordsOf(text).some(isContentWord);
+}
+
+function contentWords(text: string): number {
+  return wordsOf(text).filter(isContentWord).length;
+}
+
+// "I love it", "I hate that", "I love hearing that": reactions to what was just said, not
+// preferences. "I bought it as a gift for my son" still says something after the "it".
+function isReaction(object: string): boolean {
+  const text = object.trim().toLowerCase();
+  if (/^(?:you|him|her|to hear|hearing|the idea|the sound of|how|what|when|where|seeing|knowing|reading that|working with you)\b/.test(text)) return true;
+  const pronoun = /^(?:it|that|this|them|those|these)\b/.exec(text);
+  return pronoun !== null && !hasContent(text.slice(pronoun[0].length));
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? "an" : "a";
+}
+
+function stripLead(clause: string): string {
+  let text = clause.trim().replace(greeting, "").replace(leadingFiller, "").replace(vocative, "").replace(temporalClause, "").trim();
+  // "Next month I will be in Lisbon" → "I will be in Lisbon next month".
+  const time = leadingTime.exec(text);
+  if (time) text = `${text.slice(time[0].length).replace(/[\s.,;:!?…]+$/, "")} ${time[1].toLowerCase()}`;
+  return text;
+}
+
+/** Splits a sentence where a new first-person statement starts ("…, so I always go for the wide fit"). */
+function splitClauses(sentence: string): string[] {
+  return sentence.split(clauseBoundary).map(stripLead).filter(Boolean);
+}
+
+type Rule = {
+  pattern: RegExp;
+  kind: ObservationKind;
+  confidence: number;
+  /** False passes the clause on to the next rule. */
+  accept?: (match: RegExpExecArray) => boolean;
+  /** A match ends the search with nothing: negations and forms no later rule should read. */
+  rejects?: true;
+  /** Matched against the clause as written, for rules that look at capitals. */
+  onOriginalCase?: boolean;
+};
+
+const subject = "^(?:i|we) ";
+const subjectBe = "^(?:i am|we are) ";
+
+function objectOf(match: RegExpExecArray): string {
+  return match[match.length - 1] ?? "";
+}
+
+// "I have a guinea pig named Oscar", not "I have a question" or "I have some time".
+const possession = (match: RegExpExecArray) => hasContent(match[1]) && !/^(?:a |an |some |any |the |one )?(?:quick |few |couple of |small |silly |stupid |general |another |last )?(?:questions?|query|idea|feeling|minute|second|moment|sec|clue|choice|time|fun|chance|plans?|nothing|something|everything|it|that|this|them|one|those|these|point|suggestion|favou?r|request)\b/.test(match[1]);
+
+const contentful = (match: RegExpExecArray) => hasContent(objectOf(match)) && !isReaction(objectOf(match));
+
+// "going to keep it up", "want to do that": a verb with nothing after it worth remembering.
+function hasObject(text: string): boolean {
+  const words = wordsOf(text);
+  return words.length <= 1 ? hasContent(text) : hasContent(words.slice(1).join(" "));
+}
+const withObject = (match: RegExpExecArray) => hasObject(objectOf(match)) && !isReaction(objectOf(match));
+
+// Statements that start with "I"/"we", most specific first. The first rule that matches and accepts
+// its object decides; one that matches but finds no object worth keeping ("I love it") passes the
+// clause on, and the negation and "I am …" catch-alls end the search with nothing.
+const firstPersonRules: Rule[] = [
+  // Negations: only the ones that state a preference or a lasting fact.
+  { pattern: new RegExp(`${subject}${adverbPattern}do not (?:really |particularly |much |ever )?(?:like|enjoy|want|eat|drink|wear|mind|care for|trust)\\b(.*)`), kind: "PREFERENCE", confidence: 0.8, accept: contentful },
+  { pattern: new RegExp(`${subject}${adverbPattern}do not (?:really |ever )?(?:use|fly|drive|watch|smoke|own)\\b(.*)`), kind: "FACT", confidence: 0.75, accept: contentful },
+  { pattern: new RegExp(`${subject}${adverbPattern}(?:can not|could never) (?:stand|bear|tolerate)\\b(.*)`), kind: "PREFERENCE", confidence: 0.8, accept: contentful },
+  { pattern: new RegExp(`${subject}${adverbPattern}would rather not\\b(.*)`), kind: "PREFERENCE", confidence: 0.8, accept: contentful },
+  { pattern: new RegExp(`${subject}${adverbPattern}am not (?:a |the )?(?:big |huge )?fan of\\b(.*)`), kind: "PREFERENCE", confidence: 0.8, accept: contentful },
+  { pattern: new RegExp(`${subject}${adverbPattern}no longer (\\w+)\\b(.*)`), kind: "FACT", confidence: 0.75, accept: (match) => !stopVerbs.has(match[1]) && hasContent(match[2]) },
+  { pattern: new RegExp(`${subject}(?:${adverbPattern})can not (\\w+)\\b(.*)`), kind: "FACT", confidence: 0.6, accept: (match) => !stopVerbs.has(match[1]) && !/^(?:wait|stop|decide|afford|go|do|be)$/.test(match[1]) && hasContent(match[2]) },
+  { pattern: new RegExp(`${subject}${adverbPattern}never (\\w+)\\b(.*)`), kind: "PREFERENCE", confidence: 0.7, accept: (match) => !stopVerbs.has(match[1]) && !/^(?:been|had|knew|thought)$/.test(match[1]) && hasContent(match[2]) },
+  { pattern: new RegExp(`${subject}${adverbPattern}(?:do|did|does|can|could|will|would|should|have|has|am|are|was|were|had|must) not\\b|${subject}${adverbPattern}(?:never|hardly|barely)\\b`), kind: "OTHER", confidence: 0, rejects: true },
+  // Likes and dislikes.
+  { pattern: new RegExp(`${subject}${adverbPattern}(?:hate|dislike|detest|loathe|am sick of|am tired of|am fed up with)\\b(.*)`), kind: "PREFERENCE", confidence: 0.8, accept: contentful },
+  { pattern: new RegExp(`${subject}${adverbPattern}(?:prefer|would prefer|much prefer|would much rather|would rather)\\b(.*)`), kind: "PREFERENCE", confidence: 0.9, accept: contentful },
+  { pattern: new RegExp(`${subject}${adverbPattern}am (?:a |such a )?(?:big |huge |massive )?(?:fan of|into|sucker for)\\b(.*)`), kind: "PREFERENCE", confidence: 0.8, accept: contentful },
+  { pattern: new RegExp(`${subject}${adverbPattern}(?:like|love|enjoy|adore)\\b(.*)`), kind: "PREFERENCE", confidence: 0.8, accept: (match) => contentful(match) && !/^\s*to (?:know|ask|see|check|hear|say|think|confirm|make sure)\b/.test(objectOf(match)) },
+  // Requests that say what the customer wants done ("I'd like to return…", "I want a refund").
+  { pattern: new RegExp(`${subject}${adverbPattern}(?:would like|want|need|demand|am asking for) (?:a |my )?(?:full )?(?:refund|money back|replacement)\\b(.*)`), kind: "ISSUE", confidence: 0.8 },
+  { pattern: new RegExp(`${subject}${adverbPattern}(?:would like|want|need|am trying|was hoping|am hoping|wanted|was trying) to (?:return|exchange|report|dispute|complain|file a complaint)\\b(.*)`), kind: "ISSUE", confidence: 0.65, accept: (match) => hasContent(match[0]) },
+  { pattern: new RegExp(`${subject}${adverbPattern}(?:would like|want|need|am trying|was hoping|am hoping|wanted) to (?:cancel|close|change|update|switch|upgrade|downgrade|book|rebook|reschedule|order|buy|add|transfer|open|renew|extend|pause|stop|unsubscribe|remove|move|sign up|join|set up|reserve|rent|get)\\b(.*)`), kind: "PLAN", confidence: 0.65, accept: contentful },
+  // Habits and standing preferences.
+  { pattern: new RegExp(`${subject}${adverbPattern}(?:always|usually|normally|typically|generally|tend to) (\\w+)\\b(.*)`), kind: "PREFERENCE", confidence: 0.75, accept: (match) => !stopVerbs.has(match[1]) && hasContent(match[2]) },
+  // "I am …"
+  { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:going to|planning to|planning on|about to|set to|due to|scheduled to|booked to|leaving|flying|heading|traveling|travelling|moving|relocating|visiting|starting|getting married|attending|staying (?:at|in|with|for|near)|driving|coming|returning|retiring|switching|expecting|having a (?:baby|party|wedding|housewarming)|signed up|registered|booked)\\b(.*)`), kind: "PLAN", confidence: 0.75, accept: (match) => hasObject(match[1]) && !/^\s*(?:ask|need|try|check|call|say|lose|scream|cry|wait|let|think|pass|hang|die|kill|keep|stay|rock|crush|nail|make (?:it|this|that)|do (?:it|this|that|my best|great)|give it|have to|be honest|be a|be fine|be ok|be okay|be late|to think|to feel|to wonder|to get|to believe|to regret|to lose|to realize|to realise|to see|to understand|to notice|to like|to love|to enjoy|to appreciate|to worry|to miss)\b/.test(match[1]) },
+  { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:camping|hiking|backpacking|cruising|vacationing|spending|going on|going camping|going hiking|going away|going abroad|going home|celebrating|hosting|throwing|running|doing|getting|picking up|meeting|seeing)\\b(.*)`), kind: "PLAN", confidence: 0.7, accept: (match) => timePattern.test(match[0]) && hasContent(match[1]) },
+  { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:thinking (?:of|about)|considering|hoping to|planning)\\b(.*)`), kind: "PLAN", confidence: 0.6, accept: contentful },
+  { pattern: new RegExp(`${subjectBe}${adverbPattern}looking (?:for|at|into)\\b(.*)`), kind: "PLAN", confidence: 0.6, accept: contentful },
+  { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:a|an) (?!\\d|bit\\b|little\\b|tad\\b|lot\\b|quick\\b|question\\b|mess\\b|wreck\\b|fool\\b)(.*)`), kind: "FACT", confidence: 0.8, accept: (match) => hasContent(match[1]) },
+  { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:from|based in|originally from|located in|living in|on the|on a|on your|a member|member|retired|vegetarian|vegan|pescatarian|married|single|divorced|engaged|widowed|left-handed|self-employed|freelance|a size|size)\\b(.*)`), kind: "FACT", confidence: 0.8, accept: (match) => !/^\s*(?:way|phone|fence|same page|edge|go|hook|line|verge|road|mend)\b/.test(match[1]) && !/\bam (?:on|with) (?:my|the) way\b/.test(match[0]) },
+  { pattern: new RegExp(`^(?:[Ii] am|[Ww]e are) ${adverbPattern}(?:in|at|near|with) (?=[A-Z])(.*)`), kind: "FACT", confidence: 0.7, onOriginalCase: true },
+  { pattern: new RegExp(`${subjectBe}${adverbPattern}(\\d[\\d'"′″.,]*(?! ?%| percent)|(?:four|five|six|seven) (?:foot|feet|ft)\\b)(.*)`), kind: "FACT", confidence: 0.75 },
+  { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:working|studying|learning|training|saving|volunteering|building|teaching|running|practicing|practising|renovating|remodeling|preparing|organizing|organising|raising|caring|applying|interviewing|pursuing|taking|writing|reading|playing|getting into)\\b(.*)`), kind: "FACT", confidence: 0.65, accept: contentful },
+  { pattern: new RegExp(`^(?:i am|we are)\\b`), kind: "OTHER", confidence: 0, rejects: true },
+  // "I have been …"
+  { pattern: new RegExp(`${subject}have ${adverbPattern}been (?:a customer|a member|a subscriber|a client|with you|with your|banking with|shopping with|using|coming to|subscribed)\\b(.*)`), kind: "FACT", confidence: 0.8 },
+  { pattern: new RegExp(`${subject}have ${adverbPattern}been (?:planning|saving up)\\b(.*)`), kind: "PLAN", confidence: 0.65, accept: contentful },
+  { pattern: new RegExp(`${subject}have ${adverbPattern}been (?!thinking|wondering|meaning|hoping|wanting|trying|meaning|so |really |very |pretty |good|great|fine|well|okay|ok\\b|better|busy|there|here)(.*)`), kind: "FACT", confidence: 0.55, accept: (match) => contentWords(match[1]) >= 2 },
+  { pattern: new RegExp(`${subject}have ${adverbPattern}been\\b`), kind: "OTHER", confidence: 0, rejects: true },
+  // Possessions: "I have a guinea pig named Oscar", "we have two kids".
+  { pattern: new RegExp(`${subject}${adverbPattern}(?:have got|have|own) (?!to\\b|no\\b|not\\b|never\\b|got to\\b)((?:a|an|the|some|two|three|four|five|\\d+|my|our|one|several|another|plenty of)\\b.*)`), kind: "FACT", confidence: 0.85, accept: possession },
+  { pattern: new RegExp(`${subject}${adverbPattern}got (?!to\\b)((?:a|an|some|two|three|four|five|\\d+|my|our|one|several|another)\\b.*)`), kind: "FACT", confidence: 0.7, accept: possession },
+  { pattern: new RegExp(`${subject}have ${adverbPattern}((?:wide|narrow|flat|small|big|long|short|curly|straight|sensitive|dry|oily)\\b.*)`), kind: "FACT", confidence: 0.8, accept: (match) => hasContent(match[1]) },
+  // "I have moved", "I have had an account for ten years".
+  { pattern: new RegExp(`${subject}have ${adverbPattern}(\\w+)\\b(.*)`), kind: "FACT", confidence: 0.7, accept: (match) => /(?:ed|en|wn|ne|ght|ught|ade|ent|eft|ept|elt|ost|old|id|un|ad|ung|ook|oke|ot)$/.test(match[1]) && !stopVerbs.has(match[1]) && !/^(?:seen|done|gone|been|spoken|written|given|taken|shown|known)$/.test(match[1]) && hasContent(match[2]) },
+  // Where they live and work.
+  { pattern: new RegExp(`${subject}${adverbPattern}(?:live|reside|work|study|teach|commute|run|manage|grew up|go to school|moved|relocated|just moved)\\b(.*)`), kind: "FACT", confidence: 0.85, accept: (match) => hasContent(match[1]) || /moved|relocated/.test(match[0]) },
+  { pattern: new RegExp(`${subject}${adverbPattern}(?:lived|worked|studied|taught)\\b(.*)`), kind: "FACT", confidence: 0.7, accept: contentful },
+  // Purchases and accounts.
+  { pattern: new RegExp(`${subject}${adverbPattern}(?:bought|ordered|purchased|picked up|subscribed|signed up|upgraded|downgraded|renewed|booked|reserved|returned|rented|switched|joined|registered|enrolled|opened|closed|cancelled|canceled|paid for|adopted|installed|leased|financed)\\b(.*)`), kind: "FACT", confidence: 0.8, accept: contentful },
+  { pattern: new RegExp(`${subject}${adverbPattern}(?:decided|chose|agreed) to\\b(.*)`), kind: "PLAN", confidence: 0.7, accept: withObject },
+  // Plans.
+  { pattern: new RegExp(`${subject}(?:plan|intend|aim|am planning|am going|have planned|have decided) to\\b(.*)`), kind: "PLAN", confidence: 0.75, accept: withObject },
+  { pattern: new RegExp(`${subject}will ${adverbPattern}need\\b(.*)`), kind: "OTHER", confidence: 0.6, accept: contentful },
+  { pattern: new RegExp(`${subject}will ${adverbPattern}(?:be )?(\\w+)\\b(.*)`), kind: "PLAN", confidence: 0.7, accept: (match) => !/^(?:let|get|check|try|think|wait|take|call|see|keep|look|have|need|just|do|go|pass|make|give|send|email|text|stay|talk|be|sort|figure|find|ask|tell|consider)$/.test(match[1]) && hasContent(match[2]) && (timePattern.test(match[0]) || /^(?:moving|traveling|travelling|flying|away|visiting|relocating|retiring)$/.test(match[1])) },
+  { pattern: new RegExp(`${subject}${adverbPattern}(?:leave|fly|arrive|depart|start|move|travel|head|get married|graduate|retire|begin|go)\\b(.*)`), kind: "PLAN", confidence: 0.7, accept: (match) => timePattern.test(match[0]) && !frequencyPattern.test(match[0]) },
+  { pattern: new RegExp(`${subject}${adverbPattern}hope to\\b(.*)`), kind: "PLAN", confidence: 0.55, accept: withObject },
+  { pattern: new RegExp(`${subject}${adverbPattern}need (?!to\\b|help\\b|some help\\b|assistance\\b|someone\\b|a hand\\b|a minute\\b|an answer\\b|info|more time\\b|it\\b|that\\b|this\\b|them\\b|you\\b)(.*)`), kind: "OTHER", confidence: 0.55, accept: (match) => contentful(match) && !/\byou$/.test(match[1]) },
+  { pattern: new RegExp(`${subject}${adverbPattern}want to (?!know\\b|ask\\b|say\\b|check\\b|make sure\\b|let you\\b|thank\\b|talk\\b|speak\\b|confirm\\b|see\\b|understand\\b|be sure\\b|tell\\b|hear\\b|share\\b)(\\w+)\\b(.*)`), kind: "PLAN", confidence: 0.55, accept: (match) => hasContent(match[2]) && !isReaction(match[2]) },
+  { pattern: new RegExp(`${subject}${adverbPattern}want (?!to\\b|you\\b|it\\b|that\\b|this\\b|them\\b)(.*)`), kind: "PREFERENCE", confidence: 0.55, accept: contentful },
+  // Anything else they do regularly ("I climb at the gym twice a week").
+  { pattern: new RegExp(`${subject}${adverbPattern}([a-z]+)\\b(.*)`), kind: "FACT", confidence: 0.7, accept: (match) => frequencyPattern.test(match[0]) && !stopVerbs.has(match[1]) },
+  // A plain statement with a verb of their own ("I sleep cold", "I painted a lake sunrise last year").
+  { pattern: new RegExp(`${subject}${adverbPattern}([a-z]+)\\b(.*)`), kind: "FACT", confidence: 0.5, accept: (match) => !stopVerbs.has(match[1]) && !isReaction(match[2]) && /^[a-z]{3,}$/.test(match[1]) && !/ly$|ing$/.test(match[1]) && hasContent(match[2]) && wordsOf(match[0]).length <= 25 },
+];
+
+function firstPersonStatement(clause: string): StatementMatch | null {
+  const lower = clause.toLowerCase();
+  for (const rule of firstPersonRules) {
+    const match = rule.pattern.exec(rule.onOriginalCase ? clause : lower);
+    if (!match) continue;
+    if (rule.rejects) return null;
+    if (rule.accept && !rule.accept(match)) continue;
+    const content = toThirdPerson(clause);
+    const confidence = lower.startsWith("we ") ? rule.confidence - 0.05 : rule.confidence;
+    return content ? { content, kind: rule.kind, confidence } : null;
+  }
+  return null;
+}
+
+function issueStatement(clause: string): StatementMatch | null {
+  const lower = clause.toLowerCase();
+  if (!issuePattern.test(lower) || noIssuePattern.test(lower)) return null;
+  if (/^(?:i|we) /.test(lower)) return { content: toThirdPerson(clause), kind: "ISSUE", confidence: 0.8 };
+  const vague = /^(?:it|they|this|that|these|those|he|she|you)\b/.test(lower) && !/\bthe (?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) time\b/.test(lower);
+  return { content: `Reported that ${lowerFirst(toThirdPerson(clause))}`, kind: "ISSUE", confidence: vague ? 0.6 : 0.75 };
+}
+
+const companionSubject = new RegExp(`^(?:(?:[Mm]y|[Oo]ur) (${relations})(?:,? ([A-Z][a-z]+),?)?|([A-Z][a-z]+)) and (?:I|me)\\b`);
+const relationSubject = new RegExp(`^(?:[Mm]y|[Oo]ur) (${relations})(?:,? ([A-Z][a-z]+),?)? (.+)$`);
+
+// "My daughter Mia is 7 and…", "my wife prefers window seats": a fact about the customer's family.
+function familyStatement(clause: string): StatementMatch | null {
+  const match = relationSubject.exec(clause);
+  if (!match) return null;
+  const [, relation, name, predicate] = match;
+  const lowerPredicate = predicate.toLowerCase();
+  if (!/^(?:is|was|has|had|loves|likes|prefers|hates|works|lives|goes|starts|turns|just|will|plays|needs|wants|gets|uses|can|does|did|always|usually|never|really|also|still|and i|are|were|have|love|like|prefer|hate|work|live|go|start|play|need|want|get|use|do|recently|graduated|moved|started|got|passed|retired|adopted|[a-z]+s)\b/.test(lowerPredicate)) return null;
+  if (/^(?:and i|and me)\b/.test(lowerPredicate) || reportedSpeech.test(lowerPredicate) || !hasContent(predicate)) return null;
+  const rel = relation.toLowerCase();
+  if (name && !notNames.has(name) && !pluralRelations.has(rel)) {
+    return { content: `Has ${article(rel)} ${rel} named ${name}, who ${lowerFirst(toThirdPerson(predicate))}`, kind: "FACT", confidence: 0.8 };
+  }
+  return { content: toThirdPerson(clause), kind: "FACT", confidence: 0.7 };
+}
+
+const accountSubject = /^(?:my|our) (?:account|subscription|plan|membership|policy|contract|lease|tier|renewal|loyalty|rewards)\b/i;
+
+function accountStatement(clause: string): StatementMatch | null {
+  if (!accountSubject.test(clause) || !hasContent(clause.replace(accountSubject, ""))) return null;
+  if (!/\b(?:is|was|renews|expires|ends|started|runs|has|includes|covers|comes)\b/i.test(clause)) return null;
+  return { content: toThirdPerson(clause), kind: "FACT", confidence: 0.6 };
+}
+
+// "Email works better for me than texts" → "Prefers email over texts".
+const worksBetter = /^(?:for ([^,]{2,40}), )?(.{2,50}?) (?:works|is|are|would be) (?:much |way |a lot )?(?:better|best|easier|ideal|preferable) for (?:me|us)(?: than (.{2,50}))?$/i;
+const favourite = /^(?:my|our) (?:favou?rite|preferred|go-to) ([a-z ]{2,30}?) (?:is|are) (.{2,80})$/i;
+
+function preferenceStatement(clause: string): StatementMatch | null {
+  const better = worksBetter.exec(clause);
+  if (better && hasContent(better[2])) {
+    const [, purpose, preferred, other] = better;
+    const text = `Prefers ${lowerFirst(toThirdPerson(preferred))}${other ? ` over ${toThirdPerson(other).toLowerCase()}` : ""}${purpose ? ` for ${purpose.trim()}` : ""}`;
+    return { content: text, kind: "PREFERENCE", confidence: 0.8 };
+  }
+  const favourite_ = favourite.exec(clause);
+  if (favourite_ && hasContent(favourite_[2])) return { content: toThirdPerson(clause), kind: "PREFERENCE", confidence: 0.85 };
+  return null;
+}
+
+// "Please text rather than call", "please don't ring the doorbell": standing instructions.
+const pleaseRequest = /^please (?:(always|never|do not|don't) )?(?:just )?(.+)$/i;
+
+function requestStatement(clause: string): StatementMatch | null {
+  const match = pleaseRequest.exec(clause);
+  if (!match) return null;
+  const [, modifier, action] = match;
+  const lower = clause.toLowerCase();
+  const standing = /\b(?:always|never|do not|rather than|instead of|from now on|in future|in the future|next time|going forward|only)\b/.test(lower);
+  const verb = /^(?:text|call|email|e-mail|phone|leave|deliver|ring|knock|send|contact|use|keep|message|ship|note)\b/i.test(action);
+  if (!standing || !verb || !hasContent(action)) return null;
+  const negative = modifier && /not|n't|never/.test(modifier.toLowerCase());
+  const always = modifier?.toLowerCase() === "always" ? "always " : "";
+  const text = `Asked ${negative ? "not " : ""}to ${always}${toThirdPerson(action).replace(/^./, (c) => c.toLowerCase())}`;
+  return { content: text, kind: "PREFERENCE", confidence: 0.7 };
+}
+
+const namedRelation = new RegExp(`\\b(?:[Mm]y|[Oo]ur) (${relations}),? ([A-Z][a-z]{1,20})\\b(?!')`, "g");
+const relationIsNamed = new RegExp(`\\b(?:[Mm]y|[Oo]ur) (${relations})(?:'s name)? is (?:called |named )?([A-Z][a-z]{1,20})\\b`, "g");
+const namedPossession = new RegExp(`\\b(?:a|an) (${relations}) (?:named|called) ([A-Z][a-z]{1,20})\\b`, "g");
+
+const appositiveRelation = new RegExp(`\\b([A-Z][a-z]{1,20}), (?:my|our) (${relations})\\b`, "g");
+const pronounName = /^(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) name(?:'s| is) ([A-Z][a-z]{1,20})\b/;
+const mentionedRelation = new RegExp(`\\b(?:a|an|my|our|the) (?:new |little |rescue |baby )?(${relations})\\b`, "gi");
+
+/** "I adopted a cat! Her name is Pepper." → the customer has a cat named Pepper. */
+function namedByPronoun(sentence: string, previousSentence: string): StatementMatch[] {
+  const name = pronounName.exec(sentence)?.[1];
+  if (!name || notNames.has(name)) return [];
+  const relation = [...previousSentence.matchAll(mentionedRelation)].pop()?.[1].toLowerCase();
+  if (!relation || pluralRelations.has(relation)) return [];
+  return [{ content: `Has ${article(relation)} ${relation} named ${name}`, kind: "FACT", confidence: 0.75 }];
+}
+
+/** "…my dog Max…" in any sentence, even a question: the customer has a dog named Max. */
+function namedRelations(sentence: string): StatementMatch[] {
+  const found: StatementMatch[] = [];
+  for (const pattern of [namedRelation, relationIsNamed, namedPossession, appositiveRelation]) {
+    for (const match of sentence.matchAll(pattern)) {
+      const appositive = pattern === appositiveRelation;
+      const relation = (appositive ? match[2] : match[1]).toLowerCase();
+      const name = appositive ? match[1] : match[2];
+      if (notNames.has(name) || pluralRelations.has(relation)) continue;
+      found.push({ content: `Has ${article(relation)} ${relation} named ${name}`, kind: "FACT", confidence: 0.8 });
+    }
+  }
+  return found;
+}
+
+const pastMarkers = /\b(?:last|ago|was|were|went|had|did|came back|got back|returned)\b/i;
+const tripTo = /\b(?:my|our) (?:upcoming |next |big |family )?(trip|vacation|holiday|honeymoon|move|visit|flight|trek) to ((?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3})(?: (on|in|next|this) ([A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+|[A-Z][a-z]+|week|weekend|month|year|summer|spring|fall|autumn|winter))?(?=[\s,.;!?]|$)/;
+const namedTrip = /\b(?:my|our) (?:upcoming |next |big |family )?((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*){0,3}) (trip|vacation|holiday|trek|hike)\b/;
+
+/** "…before our trip to Yosemite on May 23": the customer has a trip coming up. */
+function upcomingTrip(sentence: string): StatementMatch | null {
+  if (pastMarkers.test(sentence)) return null;
+  const to = tripTo.exec(sentence);
+  if (to) {
+    const when = to[3] && to[4] ? ` ${to[3]} ${to[4]}` : "";
+    return { content: `Has an upcoming ${to[1]} to ${to[2]}${when}`, kind: "PLAN", confidence: 0.7 };
+  }
+  const named = namedTrip.exec(sentence);
+  if (named && !notNames.has(named[1])) return { content: `Has an upcoming ${named[1]} ${named[2]}`, kind: "PLAN", confidence: 0.65 };
+  return null;
+}
+
+function isQuestion(sentence: string): boolean {
+  return /\?["')\]]*\s*$/.test(sentence) || questionStart.test(sentence.toLowerCase()) || /^(?:i (?:was |am )?wonder(?:ing)?|do you know)\b/i.test(sentence);
+}
+
+const maxClauseCharacters = 240;
+const questionTail = /,\s*(?:can|could|would|will|do|does|is|are|should|may|shall)\s+(?:you|i|we|she|he|they|it|there)\b[^,]*\?["')\]]*\s*$/i;
+const conditionalStart = /^(?:if|unless|in case|what if|suppose|supposing|imagine|when i|once i)\b/;
+const conditionalTail = /,?\s+(?:if|unless|in case|as long as|provided that|provided)\b.*$/i;
+
+/** Spelled-out forms back to written ones, trailing fillers off. */
+function tidyContent(content: string): string {
+  return content
+    .replace(/\b([Cc])an not\b/g, "$1annot")
+    .replace(/^Would like to /, "Wants to ")
+    .replace(/^Would like /, "Wants ")
+    .replace(/^Has got\b/, "Has")
+    .replace(/(?:[\s,]+(?:though|tho|anyway|anyways|lol|haha|honestly|either|too|really|please|thanks|thank you|but|and|so|or|because|like|btw|fyi))+[\s.,;:!?…]*$/i, "")
+    .replace(/\s+/g, " ")
+    .replace(/[\s.,;:!?…]+$/, "")
+    .trim();
+}
+
+/**
+ * What one customer sentence says about the customer: preferences, dislikes, facts, plans, issues,
+ * each rewritten in the third person. Questions, hypotheticals ("if I…"), reported speech and
+ * negated facts give nothing, except that a question can still reveal a named pet or relative
+ * ("Do you have a harness for my dog Max?").
+ */
+export function matchCustomerStatement(sentence: string, previousSentence = ""): StatementMatch[] {
+  let text = stripLead(expandContractions(sentence));
+  if (!text) return [];
+  const found = [...namedRelations(text), ...namedByPronoun(text, previousSentence)];
+  for (const clause of splitClauses(text)) {
+    const trip = upcomingTrip(clause);
+    if (trip) found.push(trip);
+  }
+  // "My wife is travelling with me, can she sit next to me?": the statement before the question counts.
+  text = text.replace(questionTail, "");
+  const lower = text.toLowerCase();
+  if (isQuestion(text) || conditionalStart.test(lower) || reportedSpeech.test(lower)) return found;
+  // "I'm vegetarian, if the trip includes meals": the condition is not part of the fact, but it is
+  // part of a plan or an issue ("Wants a refund if it is not here by Thursday").
+  const condition = conditionalTail.exec(text)?.[0] ?? "";
+  const unconditional = condition ? text.slice(0, text.length - condition.length) : text;
+  if (hypothetical.test(unconditional.toLowerCase())) return found;
+
+  // "My husband and I are flying to Rome" → "Is flying to Rome … with their husband".
+  let together = "";
+  const companionMatch = companionSubject.exec(unconditional);
+  let statement = unconditional;
+  if (companionMatch && !notNames.has(companionMatch[3] ?? "")) {
+    const relation = companionMatch[1]?.toLowerCase();
+    together = relation ? ` with their ${relation}${companionMatch[2] ? ` ${companionMatch[2]}` : ""}` : ` with ${companionMatch[3]}`;
+    statement = `We${unconditional.slice(companionMatch[0].length)}`;
+  }
+  const clauses = splitClauses(statement);
+  let previous: StatementMatch | null = null;
+  clauses.forEach((rawClause, index) => {
+    let clause = rawClause.replace(/[\s.,;:!…]+$/, "");
+    let confidence = 0;
+    const hedged = hedge.exec(clause);
+    if (hedged) {
+      clause = clause.slice(hedged[0].length);
+      confidence = -0.2;
+    }
+    if (clause.length > maxClauseCharacters || wordsOf(clause).length < 2) {
+      previous = null;
+      return;
+    }
+    const companion = index === 0 ? together : "";
+    const lowerClause = clause.toLowerCase();
+    if (/^we are (?:both|all)\b/.test(lowerClause)) {
+      previous = null;
+      return;
+    }
+    const isFirstPerson = /^(?:i|we) /.test(lowerClause);
+    const dislike = isFirstPerson && /^(?:i|we) (?:\w+ )?(?:hate|dislike|detest|loathe|do not (?:like|want)|can not stand)\b/.test(lowerClause);
+    const match =
+      (dislike ? null : issueStatement(clause)) ??
+      (isFirstPerson ? firstPersonStatement(clause) : (familyStatement(clause) ?? accountStatement(clause) ?? preferenceStatement(clause) ?? requestStatement(clause)));
+    let content = match ? `${tidyContent(match.content)}${companion}` : "";
+    if (!match || !content) {
+      previous = null;
+      return;
+    }
+    if (condition && index === clauses.length - 1 && (match.kind === "ISSUE" || match.kind === "PLAN")) content = `${content} ${lowerFirst(tidyContent(toThirdPerson(condition.replace(/^,?\s+/, ""))))}`;
+    // "I always fly with a guitar, I'd rather not check it": "it" is the guitar, so the two stay together.
+    const last: StatementMatch | null = previous;
+    if (last && /\b(?:it|them)\b/i.test(content) && !/\b(?:it|them)\b/i.test(last.content)) {
+      last.content = `${last.content} and ${lowerFirst(content)}`;
+      last.confidence = Math.min(last.confidence, match.confidence);
+      if (match.kind === "ISSUE") last.kind = "ISSUE";
+      return;
+    }
+    previous = { ...match, content, confidence: Math.round((match.confidence + confidence) * 100) / 100 };
+    found.push(previous);
+  });
+  return found;
+}
