@@ -53,6 +53,10 @@ export function StoreSettingsView({ store }: { store: StoreView }) {
             <YesNo value={store.allowExtractedTraits} />
             <p className="mt-1 text-xs text-slate-500">When off, trait candidates (name, email, phone) are only proposed.</p>
           </Setting>
+          <Setting label="Screen communications">
+            <YesNo value={store.screenCommunications} />
+            <p className="mt-1 text-xs text-slate-500">When on, health, religion and other special-category sentences and card or bank numbers are removed from messages as they are stored.</p>
+          </Setting>
           <Setting label="Twilio webhook auth token">
             <Badge tone={store.twilioAuthTokenConfigured ? "green" : "neutral"}>{store.twilioAuthTokenConfigured ? "Set" : "Not set"}</Badge>
             <p className="mt-1 text-xs text-slate-500">Needed to check the signature of Twilio Messaging webhooks; never shown.</p>

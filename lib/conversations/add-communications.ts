@@ -9,6 +9,10 @@ import { addressMatchKey, type NormalizationByIdType } from "./address-match-key
 import type { AddressView } from "./conversation-view";
 import type { CommunicationInput } from "./conversation-schemas";
 import { lockResourceIds } from "./lock-resource-ids";
+import { screenCommunicationText } from "../extraction/screen-communication-text";
+import { incrementStoreCounters } from "../usage/increment-store-counters";
+import type { AuditEventInput } from "../audit/record-audit-event";
+import { recordAuditEvents } from "../audit/record-audit-event";
 
 export type AddCommunicationsOptions = {
   storeId: string;
@@ -24,6 +28,8 @@ export type AddCommunicationsOptions = {
    * them stored (a conversation it has just created for them): no need to lock and look again.
    */
   resourceIdsCheckedFree?: boolean;
+  /** The store's `screenCommunications`: run the guard over new messages before they are stored (default true). */
+  screenCommunications?: boolean;
   actor: Actor;
   requestId?: string;
 };
@@ -108,6 +114,9 @@ export async function addCommunications(tx: Tx, options: AddCommunicationsOption
   const slots: string[] = [];
   const newRows: Prisma.CommunicationCreateManyInput[] = [];
   const now = new Date();
+  const screen = options.screenCommunications ?? true;
+  const redactions: AuditEventInput[] = [];
+  const excludedCounts: Record<string, number> = {};
   for (const [index, input] of options.communications.entries()) {
     const known = input.resourceId ? idByResourceId.get(input.resourceId) : undefined;
     if (known) {
@@ -115,6 +124,7 @@ export async function addCommunications(tx: Tx, options: AddCommunicationsOption
       continue;
     }
     const author = authors[index];
+    const screened = screen ? screenCommunicationText(input.content.text) : { text: input.content.text, categories: [] };
     const row: Prisma.CommunicationCreateManyInput = {
       storeId,
       id: newId("communication"),
@@ -122,12 +132,17 @@ export async function addCommunications(tx: Tx, options: AddCommunicationsOption
       participantId: author.participant.id,
       authorChannel: author.channel,
       authorAddress: author.address,
-      content: input.content.text,
+      content: screened.text,
       occurredAt: input.occurredAt,
       resourceId: input.resourceId ?? null,
       createdAt: now,
     };
     if (input.resourceId) idByResourceId.set(input.resourceId, row.id);
+    if (screened.categories.length > 0) {
+      // What was removed is named by category only; the text itself is never kept.
+      redactions.push({ storeId, actor, action: "communication.excluded", resourceType: "communication", resourceId: row.id, after: { outcome: "redacted", categories: screened.categories, conversationId: conversation.id }, requestId });
+      for (const category of screened.categories) excludedCounts[`guard.excluded.${category}`] = (excludedCounts[`guard.excluded.${category}`] ?? 0) + 1;
+    }
     newRows.push(row);
     slots.push(row.id);
   }
@@ -136,6 +151,10 @@ export async function addCommunications(tx: Tx, options: AddCommunicationsOption
     throw new AppError("conflict", `Conversation ${conversation.id} is CLOSED and takes no new communications; start a new conversation`);
   }
   const added = newRows.length === 0 ? [] : await tx.communication.createManyAndReturn({ data: newRows });
+  if (redactions.length > 0) {
+    await recordAuditEvents(tx, redactions);
+    await incrementStoreCounters(tx, storeId, excludedCounts);
+  }
   const byId = new Map([...stored, ...added].map((communication) => [communication.id, communication]));
 
   if (added.length > 0) {

@@ -15,6 +15,8 @@ export type AppendCommunicationsOptions = {
   communications: CommunicationInput[];
   actor: Actor;
   requestId?: string;
+  /** The store's `screenCommunications` (default true). */
+  screenCommunications?: boolean;
 };
 
 export type AppendCommunicationsResult = {
@@ -31,7 +33,7 @@ export type AppendCommunicationsResult = {
  * participant would resolve identities nobody declared. Send the whole conversation again
  * (POST …/Conversations) to add participants.
  */
-export async function appendCommunications({ storeId, conversationId, communications, actor, requestId }: AppendCommunicationsOptions): Promise<AppendCommunicationsResult> {
+export async function appendCommunications({ storeId, conversationId, communications, actor, requestId, screenCommunications }: AppendCommunicationsOptions): Promise<AppendCommunicationsResult> {
   const prisma = await getPrisma();
   return withResolutionRetry(prisma, async (tx) => {
     // resourceIds before the conversation row, in the same order as ingestion, so the two never deadlock.
@@ -40,7 +42,7 @@ export async function appendCommunications({ storeId, conversationId, communicat
     const settings = await readIdentitySettingsView(tx, storeId);
     const normalizations = new Map((settings?.identifierConfigs ?? []).map((config) => [config.idType, config.normalization]));
     const participants = await tx.participant.findMany({ where: { storeId, conversationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-    const written = await addCommunications(tx, { storeId, conversation, participants, communications, normalizations, isNewConversation: false, actor, requestId });
+    const written = await addCommunications(tx, { storeId, conversation, participants, communications, normalizations, isNewConversation: false, screenCommunications, actor, requestId });
     if (written.added.length > 0) {
       await recordAuditEvent(tx, {
         storeId,

@@ -15,7 +15,14 @@ import { lockConversationOrThrow } from "./lock-conversation-or-throw";
 import { lockResourceIds } from "./lock-resource-ids";
 import { runConversationClosedHooks } from "./run-conversation-closed-hooks";
 
-export type IngestConversationOptions = { storeId: string; input: ConversationCreateInput; actor: Actor; requestId?: string };
+export type IngestConversationOptions = {
+  storeId: string;
+  input: ConversationCreateInput;
+  actor: Actor;
+  requestId?: string;
+  /** The store's `screenCommunications` (default true): messages pass the guard before they are stored. */
+  screenCommunications?: boolean;
+};
 
 export type IngestedConversationView = ConversationView & {
   /** The request's communications, in its order, with their ids (existing ones for a replay). */
@@ -58,7 +65,7 @@ async function findDeliveredConversation(tx: Tx, storeId: string, input: Convers
  * communications are reused, only new ones are added, and its status is left alone. Concurrent
  * duplicate deliveries serialise on their resourceIds, so they end in one conversation.
  */
-export async function ingestConversation({ storeId, input, actor, requestId }: IngestConversationOptions): Promise<IngestConversationResult> {
+export async function ingestConversation({ storeId, input, actor, requestId, screenCommunications }: IngestConversationOptions): Promise<IngestConversationResult> {
   const prisma = await getPrisma();
   return withResolutionRetry(prisma, async (tx) => {
     const settings = await readIdentitySettingsView(tx, storeId);
@@ -94,6 +101,7 @@ export async function ingestConversation({ storeId, input, actor, requestId }: I
       isNewConversation: created,
       // findDeliveredConversation locked the resourceIds and found none stored.
       resourceIdsCheckedFree: created,
+      screenCommunications,
       actor,
       requestId,
     });

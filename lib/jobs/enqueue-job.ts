@@ -1,6 +1,7 @@
 import type { Job, Prisma } from "../db/generated/client";
 import type { DbClient } from "../db/transaction";
 import { newId } from "../ids";
+import { nudgeWorkers } from "./nudge-workers";
 
 export type EnqueueJobOptions = {
   storeId: string;
@@ -37,7 +38,10 @@ export async function enqueueJob(db: DbClient, { storeId, type, payload, dedupeK
             ${runAt ?? now}::timestamp(3), ${now}::timestamp(3), ${now}::timestamp(3))
     ON CONFLICT ("storeId", "dedupeKey") DO NOTHING
     RETURNING "id"`;
-  if (inserted.length === 1) return { job: await db.job.findUniqueOrThrow({ where: { id } }), created: true };
+  if (inserted.length === 1) {
+    nudgeWorkers();
+    return { job: await db.job.findUniqueOrThrow({ where: { id } }), created: true };
+  }
   // Only a dedupe key can conflict (the id is new), so the key's job exists and is committed.
   const existing = await db.job.findFirstOrThrow({ where: { storeId, dedupeKey: dedupeKey ?? "" } });
   return { job: existing, created: false };

@@ -4,6 +4,7 @@ import { registeredJobTypes } from "./define-job-handler";
 import { requeueStaleJobs } from "./requeue-stale-jobs";
 import { runNextJob, type JobOutcome } from "./run-next-job";
 import type { RetryBackoff } from "./retry-delay";
+import { onWorkerNudge } from "./nudge-workers";
 
 export type RunWorkerOptions = {
   /** Names this worker in `lockedBy` (default: host:pid:random). */
@@ -28,16 +29,18 @@ export function newWorkerId(): string {
   return `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 }
 
-/** Resolves after `ms`, or at once when the signal aborts. */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
+/** Resolves after `ms`, or at once when the signal aborts (or, with `wakeOnNudge`, when a job was enqueued in this process). */
+function pause(ms: number, signal: AbortSignal, wakeOnNudge = false): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
     const done = () => {
       clearTimeout(timer);
       signal.removeEventListener("abort", done);
+      stopListening();
       resolve();
     };
     const timer = setTimeout(done, ms);
+    const stopListening = wakeOnNudge ? onWorkerNudge(done) : () => undefined;
     signal.addEventListener("abort", done, { once: true });
   });
 }
@@ -66,7 +69,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<void> {
       if (outcome) {
         if (outcome.status === "FAILED") console.error(`[jobs] ${outcome.type} ${outcome.jobId} FAILED: ${outcome.error}`);
         onOutcome?.(outcome);
-      } else await pause(pollIntervalMs, signal);
+      } else await pause(pollIntervalMs, signal, true);
     }
   };
   const sweep = async () => {

@@ -20,6 +20,7 @@ import { communicationSchema, conversationSchema, ingestedConversationSchema } f
 import { jobListQuery } from "../jobs/job-schemas";
 import { observationCreateSchema, observationListQuery, observationPatchSchema, observationRevisionListQuery } from "../observations/observation-schemas";
 import { summaryCreateSchema, summaryListQuery, summaryPatchSchema } from "../summaries/summary-schemas";
+import { storeUsageSchema } from "./response-schemas";
 import { observationCreateResultSchema, observationRevisionSchema, observationSchema, summaryCreateResultSchema, summarySchema } from "./response-schemas";
 import { jobSchema } from "./response-schemas";
 import {
@@ -313,6 +314,10 @@ export const apiOperations: ApiOperation[] = [
     method: "get", path: "/v1/Stores/{storeId}/Conversations/{conversationId}/Communications", summary: "The thread by occurredAt, oldest first unless orderBy=DESC", tag: "Conversations", role: "AGENT",
     query: communicationListQuery,
     responses: { 200: { description: "Communications", schema: z.object({ communications: z.array(communicationSchema), meta: metaSchema }) } },
+  },
+  {
+    method: "get", path: "/v1/Stores/{storeId}/Usage", summary: "Guard exclusions by category, model usage (requests, tokens, characters) and the latest 20 extraction runs", tag: "Jobs", role: "SUPERVISOR",
+    responses: { 200: { description: "Usage", schema: storeUsageSchema } },
   },
   {
     method: "get", path: "/v1/Stores/{storeId}/Jobs", summary: "The store's background jobs (extraction …), newest first; filter by status, type", tag: "Jobs", role: "SUPERVISOR",

@@ -34,6 +34,7 @@ export const storeSchema = z.object({
   updatedAt: timestamp,
   autoApproveObservations: z.boolean(),
   allowExtractedTraits: z.boolean(),
+  screenCommunications: z.boolean(),
   conversationTimeouts: conversationTimeoutsSchema,
   twilioAuthTokenConfigured: z.boolean(),
 });
@@ -325,4 +326,28 @@ export const summaryCreateResultSchema = z.object({
     ]),
   ),
   summaries: z.array(summarySchema),
+});
+
+const usageSchema = z.object({ requests: z.number().int(), promptTokens: z.number().int(), completionTokens: z.number().int(), promptCharacters: z.number().int(), completionCharacters: z.number().int() });
+
+export const storeUsageSchema = z.object({
+  excludedByCategory: z.record(z.string(), z.number().int()),
+  llm: usageSchema,
+  extractionRuns: z.number().int(),
+  recentRuns: z.array(
+    z.object({
+      id: z.string(),
+      conversationId: z.string(),
+      profileId: z.string(),
+      extractor: z.string(),
+      added: z.number().int(),
+      updated: z.number().int(),
+      discarded: z.number().int(),
+      excluded: z.number().int(),
+      traitCandidates: z.number().int(),
+      usage: usageSchema.nullable(),
+      durationMs: z.number().int(),
+      createdAt: timestamp,
+    }),
+  ),
 });

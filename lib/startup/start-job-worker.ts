@@ -7,7 +7,7 @@ import { newWorkerId, runWorker, type RunWorkerOptions } from "../jobs/run-worke
  * only the types registered in its process, so a new job type is added here as well — for
  * example `() => import("../extraction/extraction-job")`.
  */
-const jobHandlerModules: Array<() => Promise<unknown>> = [];
+const jobHandlerModules: Array<() => Promise<unknown>> = [() => import("../extraction/extraction-job")];
 
 export async function loadJobHandlers(): Promise<void> {
   await Promise.all(jobHandlerModules.map((load) => load()));

@@ -33,6 +33,7 @@ export async function createStore({ input, actor, requestId }: CreateStoreOption
           description: input.description ?? null,
           autoApproveObservations: input.autoApproveObservations ?? false,
           allowExtractedTraits: input.allowExtractedTraits ?? false,
+          screenCommunications: input.screenCommunications ?? true,
           conversationTimeouts: { ...defaultConversationTimeouts, ...input.conversationTimeouts },
           twilioAuthToken: input.twilioAuthToken ?? null,
         },

@@ -34,6 +34,8 @@ const description = z.string().min(1).max(128);
 const kithSettings = {
   autoApproveObservations: z.boolean().optional(),
   allowExtractedTraits: z.boolean().optional(),
+  /** Run the guard over communications as they are stored (default true). */
+  screenCommunications: z.boolean().optional(),
   conversationTimeouts: conversationTimeoutsSchema.optional(),
   /** Twilio account auth token for webhook signatures; write-only, null clears it. */
   twilioAuthToken: z.string().min(8).max(128).nullable().optional(),

@@ -13,6 +13,7 @@ export type StoreView = {
   updatedAt: Date;
   autoApproveObservations: boolean;
   allowExtractedTraits: boolean;
+  screenCommunications: boolean;
   conversationTimeouts: ConversationTimeouts;
   twilioAuthTokenConfigured: boolean;
 };
@@ -29,6 +30,7 @@ export function toStoreView(store: Store): StoreView {
     updatedAt: store.updatedAt,
     autoApproveObservations: store.autoApproveObservations,
     allowExtractedTraits: store.allowExtractedTraits,
+    screenCommunications: store.screenCommunications,
     conversationTimeouts: { ...defaultConversationTimeouts, ...(store.conversationTimeouts as Partial<ConversationTimeouts>) },
     twilioAuthTokenConfigured: store.twilioAuthToken !== null,
   };

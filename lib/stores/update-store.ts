@@ -27,6 +27,7 @@ export async function updateStore({ storeId, patch, expectedVersion, actor, requ
           description: patch.description,
           autoApproveObservations: patch.autoApproveObservations,
           allowExtractedTraits: patch.allowExtractedTraits,
+          screenCommunications: patch.screenCommunications,
           conversationTimeouts: patch.conversationTimeouts ? { ...(before.conversationTimeouts as object), ...patch.conversationTimeouts } : undefined,
           twilioAuthToken: patch.twilioAuthToken,
           version: { increment: 1 },

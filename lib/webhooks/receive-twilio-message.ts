@@ -56,7 +56,7 @@ function formParams(form: URLSearchParams): Record<string, string | string[]> {
  * token, missing or wrong signature are one answer (403), so an unauthenticated caller learns
  * nothing about which stores exist; the reason goes to the server log for the operator.
  */
-async function checkSignature({ storeId, url, signature, form, requestId }: ReceiveTwilioMessageOptions): Promise<void> {
+async function checkSignature({ storeId, url, signature, form, requestId }: ReceiveTwilioMessageOptions): Promise<{ screenCommunications: boolean }> {
   const store = await findStore(storeId);
   const reason = !store
     ? "unknown store"
@@ -71,6 +71,7 @@ async function checkSignature({ storeId, url, signature, form, requestId }: Rece
     console.warn(`[${requestId ?? "-"}] Twilio webhook for ${storeId} refused: ${reason}`);
     throw new AppError("forbidden", "Twilio request validation failed: invalid or missing X-Twilio-Signature");
   }
+  return { screenCommunications: store!.screenCommunications };
 }
 
 function messageText(message: TwilioMessageForm, form: URLSearchParams): string {
@@ -109,7 +110,7 @@ async function findOpenThreadConversation(tx: Tx, storeId: string, threadKey: st
  */
 export async function receiveTwilioMessage(options: ReceiveTwilioMessageOptions): Promise<ReceiveTwilioMessageResult> {
   const { storeId, form, requestId } = options;
-  await checkSignature(options);
+  const { screenCommunications } = await checkSignature(options);
   const message = twilioMessageFormSchema.parse(Object.fromEntries(form));
   const { channel, threadKey } = twilioMessageThread(message.From, message.To);
   const actor: Actor = { type: "SYSTEM", id: null, label: twilioWebhookActorLabel, role: "AGENT", storeId };
@@ -150,6 +151,7 @@ export async function receiveTwilioMessage(options: ReceiveTwilioMessageOptions)
       communications: [{ author: { channel, address: message.From }, content: { text: messageText(message, form) }, occurredAt: now, resourceId }],
       normalizations,
       isNewConversation: created,
+      screenCommunications,
       actor,
       requestId,
     });

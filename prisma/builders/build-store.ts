@@ -20,6 +20,7 @@ export type BuildStoreOverrides = {
   description?: string | null;
   autoApproveObservations?: boolean;
   allowExtractedTraits?: boolean;
+  screenCommunications?: boolean;
   conversationTimeouts?: Partial<ConversationTimeouts>;
   twilioAuthToken?: string | null;
   /** SPEC §4's defaults unless given. */
@@ -45,6 +46,7 @@ export async function buildStore(db: DbClient, overrides: BuildStoreOverrides = 
       description: overrides.description ?? null,
       autoApproveObservations: overrides.autoApproveObservations ?? false,
       allowExtractedTraits: overrides.allowExtractedTraits ?? false,
+      screenCommunications: overrides.screenCommunications ?? true,
       conversationTimeouts: { ...defaultConversationTimeouts, ...overrides.conversationTimeouts } as Prisma.InputJsonValue,
       twilioAuthToken: overrides.twilioAuthToken ?? null,
       ...(overrides.createdAt ? { createdAt: overrides.createdAt, updatedAt: overrides.createdAt } : {}),

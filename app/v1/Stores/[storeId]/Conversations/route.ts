@@ -6,9 +6,9 @@ import { ingestConversation } from "@/lib/conversations/ingest-conversation";
 import { listConversations } from "@/lib/conversations/list-conversations";
 
 // 201 for a new conversation; 200 when the delivery was one already stored (same resourceIds).
-export const POST = apiRoute({ role: "AGENT" }, async ({ req, storeId, caller, requestId, json }) => {
+export const POST = apiRoute({ role: "AGENT" }, async ({ req, storeId, store, caller, requestId, json }) => {
   const input = conversationCreateSchema.parse(await json());
-  const { created, conversation } = await ingestConversation({ storeId, input, actor: caller, requestId });
+  const { created, conversation } = await ingestConversation({ storeId, input, actor: caller, requestId, screenCommunications: store?.screenCommunications });
   const location = new URL(`/v1/Stores/${storeId}/Conversations/${conversation.id}`, req.url).toString();
   return jsonResponse(conversation, created ? 201 : 200, { Location: location });
 });

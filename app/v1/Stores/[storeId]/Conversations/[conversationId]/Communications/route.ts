@@ -6,9 +6,9 @@ import { appendCommunications } from "@/lib/conversations/append-communications"
 import { listCommunications } from "@/lib/conversations/list-communications";
 
 // 201 when anything new was stored; 200 when every communication was already there.
-export const POST = apiRoute({ role: "AGENT" }, async ({ storeId, params, caller, requestId, json }) => {
+export const POST = apiRoute({ role: "AGENT" }, async ({ storeId, store, params, caller, requestId, json }) => {
   const { communications } = communicationsAppendSchema.parse(await json());
-  const result = await appendCommunications({ storeId, conversationId: params.conversationId, communications, actor: caller, requestId });
+  const result = await appendCommunications({ storeId, conversationId: params.conversationId, communications, actor: caller, requestId, screenCommunications: store?.screenCommunications });
   return jsonResponse({ communications: result.communications }, result.addedCount > 0 ? 201 : 200);
 });
 

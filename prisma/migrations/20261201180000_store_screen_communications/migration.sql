@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "stores" ADD COLUMN     "screenCommunications" BOOLEAN NOT NULL DEFAULT true;
+
