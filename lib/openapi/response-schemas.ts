@@ -124,6 +124,8 @@ export const profileExportSchema = z.object({
   aliases: z.array(z.object({ aliasId: z.string(), mergeId: z.string(), createdAt: timestamp })),
   observations: z.array(z.object({ id: z.string(), content: z.string(), status: z.string(), occurredAt: timestamp, revisions: z.array(z.object({ version: z.number().int(), content: z.string() }).loose()) }).loose()),
   summaries: z.array(z.object({ id: z.string(), conversationId: z.string().nullable(), content: z.string(), occurredAt: timestamp }).loose()),
+  traitCandidates: z.array(z.object({ id: z.string(), traitGroup: z.string(), name: z.string(), value: z.string(), status: z.string() }).loose()),
+  extractionRuns: z.array(z.object({ id: z.string(), conversationId: z.string(), extractor: z.string() }).loose()),
   conversations: z.array(
     z
       .object({

@@ -18,6 +18,9 @@ export type EraseProfileResult = {
   aliases: number;
   merges: number;
   resolutionRecords: number;
+  /** Contact details extracted from their conversations, and the records of those extractions. */
+  traitCandidates: number;
+  extractionRuns: number;
   participantsUnlinked: number;
   auditEventsRedacted: number;
 };
@@ -26,7 +29,7 @@ export type EraseProfileResult = {
  * Erases a person (DELETE …/Profiles/{id}, the right to erasure), in one transaction: traits,
  * identifiers, observations and their revisions, summaries, the ids merged into them, merges and
  * resolution records naming any of those ids (their snapshots and inputs are this person's data),
- * and the profile. Their conversations stay for the other participants: their participant rows
+ * trait candidates and extraction runs, and the profile. Their conversations stay for the other participants: their participant rows
  * only lose the link to the profile. Earlier audit events about them keep who did what and when,
  * but lose their before/after payloads; the erase itself is audited with counts only.
  */
@@ -61,6 +64,8 @@ export async function eraseProfile({ storeId, profileId, actor, requestId }: Era
       aliases: (await tx.profileAlias.deleteMany({ where: { storeId, profileId: id } })).count,
       merges: (await tx.merge.deleteMany({ where: { storeId, id: { in: merges.map((merge) => merge.id) } } })).count,
       resolutionRecords: (await tx.resolutionRecord.deleteMany({ where: { storeId, profileId: { in: personIds } } })).count,
+      traitCandidates: (await tx.traitCandidate.deleteMany({ where: { storeId, profileId: { in: personIds } } })).count,
+      extractionRuns: (await tx.extractionRun.deleteMany({ where: { storeId, profileId: { in: personIds } } })).count,
       participantsUnlinked,
       auditEventsRedacted: (
         await tx.auditEvent.updateMany({ where: { storeId, resourceId: { in: subjectIds } }, data: { before: Prisma.DbNull, after: Prisma.DbNull } })
@@ -68,14 +73,14 @@ export async function eraseProfile({ storeId, profileId, actor, requestId }: Era
     };
     await tx.profile.delete({ where: { storeId_id: { storeId, id } } });
 
-    const { traits, identifiers, aliases: aliasCount, resolutionRecords, auditEventsRedacted } = result;
+    const { traits, identifiers, aliases: aliasCount, resolutionRecords, traitCandidates, extractionRuns, auditEventsRedacted } = result;
     await recordAuditEvent(tx, {
       storeId,
       actor,
       action: "profile.erase",
       resourceType: "profile",
       resourceId: id,
-      before: { traits, identifiers, observations: result.observations, observationRevisions, summaries: result.summaries, aliases: aliasCount, merges: result.merges, resolutionRecords },
+      before: { traits, identifiers, observations: result.observations, observationRevisions, summaries: result.summaries, aliases: aliasCount, merges: result.merges, resolutionRecords, traitCandidates, extractionRuns },
       after: { participantsUnlinked, auditEventsRedacted },
       requestId,
     });

@@ -34,7 +34,7 @@ export async function exportProfile({ storeId, profileId, actor, requestId }: Ex
   ]);
   // Every id this person has had: merged-away ids keep naming them in merges, resolutions and audit.
   const personIds = [id, ...aliases.map((alias) => alias.aliasId)];
-  const [conversations, merges, resolutionRecords] = await Promise.all([
+  const [conversations, merges, resolutionRecords, traitCandidates, extractionRuns] = await Promise.all([
     prisma.conversation.findMany({
       where: { storeId, id: { in: [...new Set(participations.map((participation) => participation.conversationId))] } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -45,6 +45,8 @@ export async function exportProfile({ storeId, profileId, actor, requestId }: Ex
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
     prisma.resolutionRecord.findMany({ where: { storeId, profileId: { in: personIds } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    prisma.traitCandidate.findMany({ where: { storeId, profileId: { in: personIds } }, orderBy: { id: "asc" } }),
+    prisma.extractionRun.findMany({ where: { storeId, profileId: { in: personIds } }, orderBy: { id: "asc" } }),
   ]);
   const subjectIds = [...personIds, ...observations.map((observation) => observation.id), ...summaries.map((summary) => summary.id), ...merges.map((merge) => merge.id)];
   const auditEvents = await prisma.auditEvent.findMany({ where: { storeId, resourceId: { in: subjectIds } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
@@ -92,6 +94,19 @@ export async function exportProfile({ storeId, profileId, actor, requestId }: Ex
       createdAt: summary.createdAt,
       updatedAt: summary.updatedAt,
     })),
+    traitCandidates: traitCandidates.map((candidate) => ({
+      id: candidate.id,
+      conversationId: candidate.conversationId,
+      traitGroup: candidate.groupName,
+      name: candidate.traitName,
+      value: candidate.value,
+      confidence: candidate.confidence,
+      communicationIds: candidate.communicationIds,
+      status: candidate.status,
+      createdAt: candidate.createdAt,
+      decidedAt: candidate.decidedAt,
+    })),
+    extractionRuns: extractionRuns.map((run) => ({ id: run.id, conversationId: run.conversationId, extractor: run.extractor, added: run.observationsAdded, updated: run.observationsUpdated, createdAt: run.createdAt })),
     conversations: conversations.map((conversation) => ({
       id: conversation.id,
       channel: conversation.channel,

@@ -220,6 +220,25 @@ describe("capture: extraction after a conversation closes", () => {
     expect(applied.map((candidate) => candidate.status)).toEqual(["APPLIED"]);
   });
 
+  it("export includes, and erasure removes, what extraction stored about the person", async () => {
+    const address = `dana-${newId("profile").slice(-6)}`;
+    const body = await ingest(conversation(address, [["customer", "My email is dana.erase@example.com and I prefer an aisle seat."], ["agent", "Noted."]], { status: "CLOSED" }));
+    await runExtractionJobs();
+    const profileId = body.participants[0].profileId;
+    const admin = await createTestKey("ADMIN", storeId);
+    const exported = await callApi("GET", `/v1/Stores/${storeId}/Profiles/${profileId}/Export`, { auth: admin });
+    expect(exported.status).toBe(200);
+    expect(exported.body.traitCandidates.map((candidate: { value: string }) => candidate.value)).toContain("dana.erase@example.com");
+    expect(exported.body.extractionRuns).toHaveLength(1);
+    expect(exported.body.observations.length).toBeGreaterThan(0);
+    expect((await callApi("DELETE", `/v1/Stores/${storeId}/Profiles/${profileId}`, { auth: admin })).status).toBe(202);
+    const prisma = await getPrisma();
+    expect(await prisma.traitCandidate.count({ where: { storeId, profileId } })).toBe(0);
+    expect(await prisma.extractionRun.count({ where: { storeId, profileId } })).toBe(0);
+    expect(await prisma.observation.count({ where: { storeId, profileId } })).toBe(0);
+    expect(await prisma.summary.count({ where: { storeId, profileId } })).toBe(0);
+  });
+
   it("a store with autoApproveObservations stores extracted observations APPROVED", async () => {
     const store = await createTestStore("extraction-approve");
     await updateStore({ storeId: store.id, patch: { autoApproveObservations: true }, actor: systemActor });

@@ -462,7 +462,7 @@ describe("profiles: erase", () => {
     const { storeId, ada } = people;
     const prisma = await getPrisma();
     const erase = await prisma.auditEvent.findFirstOrThrow({ where: { storeId, action: "profile.erase", resourceId: ada.id } });
-    expect(erase.before).toEqual({ traits: 7, identifiers: 4, observations: 1, observationRevisions: 1, summaries: 1, aliases: 1, merges: 1, resolutionRecords: 1 });
+    expect(erase.before).toEqual({ traits: 7, identifiers: 4, observations: 1, observationRevisions: 1, summaries: 1, aliases: 1, merges: 1, resolutionRecords: 1, traitCandidates: 0, extractionRuns: 0 });
     expect(erase.after).toEqual({ participantsUnlinked: 2, auditEventsRedacted: expect.any(Number) });
     const created = await prisma.auditEvent.findFirstOrThrow({ where: { storeId, action: "profile.create", resourceId: ada.id } });
     expect(created.after).toBeNull();
