@@ -20,7 +20,8 @@ import { communicationSchema, conversationSchema, ingestedConversationSchema } f
 import { jobListQuery } from "../jobs/job-schemas";
 import { observationCreateSchema, observationListQuery, observationPatchSchema, observationRevisionListQuery } from "../observations/observation-schemas";
 import { summaryCreateSchema, summaryListQuery, summaryPatchSchema } from "../summaries/summary-schemas";
-import { storeUsageSchema } from "./response-schemas";
+import { storeUsageSchema, traitCandidateSchema } from "./response-schemas";
+import { traitCandidateListQuery } from "../trait-candidates/trait-candidate-schemas";
 import { observationCreateResultSchema, observationRevisionSchema, observationSchema, summaryCreateResultSchema, summarySchema } from "./response-schemas";
 import { jobSchema } from "./response-schemas";
 import {
@@ -233,6 +234,16 @@ export const apiOperations: ApiOperation[] = [
     method: "delete", path: "/v1/Stores/{storeId}/Profiles/{profileId}/ConversationSummaries/{summaryId}", summary: "Delete a summary", tag: "Observations", role: "AGENT",
     responses: { 202: { description: "Deleted", schema: messageSchema }, 308: { description: "Merged into another profile", schema: profileMovedSchema } },
   },
+  {
+    method: "get", path: "/v1/Stores/{storeId}/Profiles/{profileId}/TraitCandidates", summary: "Contact traits (name, email, phone) extraction proposed for this person, newest first; filter by status", tag: "Observations", role: "SUPERVISOR",
+    query: traitCandidateListQuery,
+    responses: { 200: { description: "Trait candidates", schema: z.object({ traitCandidates: z.array(traitCandidateSchema), meta: metaSchema }) }, 301: { description: "Merged into another profile", schema: profileMovedSchema } },
+  },
+  ...(["Apply", "Reject"] as const).map((verb): ApiOperation => ({
+    method: "post", path: `/v1/Stores/{storeId}/Profiles/{profileId}/TraitCandidates/{candidateId}/${verb}`, tag: "Observations", role: "ADMIN",
+    summary: verb === "Apply" ? "Write the proposed trait to the profile, as a PATCH would (identity resolution runs)" : "Decline the proposed trait",
+    responses: { 200: { description: "The decided candidate", schema: traitCandidateSchema }, 400: { description: "The value does not pass the trait's rules", schema: errorSchema }, 409: { description: "Not PENDING", schema: errorSchema } },
+  })),
   {
     method: "get", path: "/v1/Stores/{storeId}/Merges", summary: "Merge queue (status=PENDING) and merge history", tag: "Merges", role: "SUPERVISOR",
     query: mergeListQuery,

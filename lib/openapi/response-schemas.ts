@@ -353,3 +353,17 @@ export const storeUsageSchema = z.object({
     }),
   ),
 });
+
+export const traitCandidateSchema = z.object({
+  id: z.string(),
+  profileId: z.string(),
+  conversationId: z.string(),
+  traitGroup: z.string(),
+  name: z.string(),
+  value: z.string(),
+  confidence: z.number(),
+  communicationIds: z.array(z.string()),
+  status: z.enum(["PENDING", "APPLIED", "REJECTED", "INVALID"]),
+  createdAt: timestamp,
+  decidedAt: timestamp.nullable(),
+});

@@ -208,6 +208,25 @@ describe("capture: extraction after a conversation closes", () => {
     expect(candidates.map((candidate) => `${candidate.traitName}=${candidate.value}:${candidate.status}`)).toContain("email=dana.whitfield@example.com:PENDING");
     expect(await prisma.identifier.findMany({ where: { storeId, profileId, idType: "email" } })).toHaveLength(0);
 
+    // An admin sees the proposals and decides: apply writes the trait (and its identifier), reject declines.
+    const admin = await createTestKey("ADMIN", storeId);
+    const listed = await callApi("GET", `/v1/Stores/${storeId}/Profiles/${profileId}/TraitCandidates?status=PENDING`, { auth: admin });
+    expect(listed.status).toBe(200);
+    const email = listed.body.traitCandidates.find((candidate: { name: string }) => candidate.name === "email");
+    expect(email).toMatchObject({ traitGroup: "Contact", value: "dana.whitfield@example.com", status: "PENDING", profileId });
+    expect((await callApi("POST", `/v1/Stores/${storeId}/Profiles/${profileId}/TraitCandidates/${email.id}/Apply`, { auth })).status).toBe(403);
+    const decided = await callApi("POST", `/v1/Stores/${storeId}/Profiles/${profileId}/TraitCandidates/${email.id}/Apply`, { auth: admin });
+    expect(decided.status).toBe(200);
+    expect(decided.body.status).toBe("APPLIED");
+    expect((await prisma.identifier.findMany({ where: { storeId, profileId, idType: "email" } })).map((identifier) => identifier.value)).toEqual(["dana.whitfield@example.com"]);
+    expect((await callApi("POST", `/v1/Stores/${storeId}/Profiles/${profileId}/TraitCandidates/${email.id}/Reject`, { auth: admin })).status).toBe(409);
+    expect((await callApi("POST", `/v1/Stores/${storeId}/Profiles/${profileId}/TraitCandidates/mem_traitcandidate_01jz0000000000000000000000/Apply`, { auth: admin })).status).toBe(404);
+    const others = listed.body.traitCandidates.filter((candidate: { id: string }) => candidate.id !== email.id);
+    for (const candidate of others) {
+      const rejected = await callApi("POST", `/v1/Stores/${storeId}/Profiles/${profileId}/TraitCandidates/${candidate.id}/Reject`, { auth: admin });
+      expect(rejected.body.status).toBe("REJECTED");
+    }
+
     const allowing = await createTestStore("extraction-traits");
     await updateStore({ storeId: allowing.id, patch: { allowExtractedTraits: true }, actor: systemActor });
     const key = await createTestKey("AGENT", allowing.id);
