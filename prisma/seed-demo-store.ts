@@ -5,6 +5,7 @@ import { Prisma } from "../lib/db/generated/client";
 import type { Channel, ConversationStatus, ParticipantType } from "../lib/db/generated/enums";
 import type { Tx } from "../lib/db/transaction";
 import { defaultConversationTimeouts } from "../lib/stores/store-schemas";
+import { enqueueExtractionJobs } from "../lib/extraction/extraction-job";
 import { buildConversations, buildProfiles, buildStore, createSeededRandom, type BuildAddress, type BuildIdentifierInput, type SeededRandom } from "./builders";
 import { demoConversationScripts, type DemoPersona, type ScriptContext } from "./builders/demo-conversation-scripts";
 
@@ -363,7 +364,7 @@ async function writeDemoData(tx: Tx, storeId: string, customers: DemoCustomerPla
       return { traits: { Contact: contact }, identifiers, source: customer.imported ? "IMPORT" : "CONSOLE", createdAt: customer.createdAt };
     }),
   );
-  await buildConversations(
+  const conversations = await buildConversations(
     tx,
     storeId,
     customers.flatMap((customer, index) =>
@@ -382,6 +383,11 @@ async function writeDemoData(tx: Tx, storeId: string, customers: DemoCustomerPla
         })),
       })),
     ),
+  );
+  // As if each had closed through the API: their extraction runs when a worker starts (npm start).
+  await enqueueExtractionJobs(
+    tx,
+    conversations.filter((conversation) => conversation.status === "CLOSED").map((conversation) => ({ storeId, conversationId: conversation.id })),
   );
 }
 

@@ -3,6 +3,9 @@ import { getPrisma } from "@/lib/db/client";
 import { systemActor } from "@/lib/auth/actor";
 import { deleteStore } from "@/lib/stores/delete-store";
 import { DEMO_STORE_NAME, seedDemoStore } from "@/prisma/seed-demo-store";
+import { EXTRACTION_JOB_TYPE } from "@/lib/extraction/extraction-job";
+import { extractConversation } from "@/lib/extraction/extract-conversation";
+import { builtInExtractor } from "@/lib/extraction/extract-with-built-in-rules";
 
 const day = 24 * 60 * 60_000;
 const channelIdTypes: Record<string, string> = { SMS: "phone", WHATSAPP: "whatsapp", EMAIL: "email", CHAT: "chat" };
@@ -145,6 +148,17 @@ describe("demo store seed", () => {
     for (const phrase of [/order TH-\d{5}/i, /return/i, /prefer/i, /size/i]) expect(contents).toMatch(phrase);
     expect(await prisma.observation.count({ where: { storeId } })).toBe(0);
     expect(await prisma.summary.count({ where: { storeId } })).toBe(0);
+  });
+
+  it("queues one extraction per closed conversation, whose run gives the customers observations and summaries", async () => {
+    const prisma = await getPrisma();
+    const closed = await prisma.conversation.findMany({ where: { storeId, status: "CLOSED" }, select: { id: true }, orderBy: { id: "asc" } });
+    const jobs = await prisma.job.findMany({ where: { storeId, type: EXTRACTION_JOB_TYPE } });
+    expect(jobs.map((job) => (job.payload as { conversationId: string }).conversationId).sort()).toEqual(closed.map((conversation) => conversation.id).sort());
+    expect(new Set(jobs.map((job) => job.status))).toEqual(new Set(["QUEUED"]));
+    for (const conversation of closed.slice(0, 12)) await extractConversation({ storeId, conversationId: conversation.id, extractor: builtInExtractor });
+    expect(await prisma.summary.count({ where: { storeId } })).toBe(12);
+    expect(await prisma.observation.count({ where: { storeId } })).toBeGreaterThanOrEqual(12);
   });
 
   it("does nothing the second time", async () => {
