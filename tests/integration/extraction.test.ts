@@ -36,8 +36,9 @@ async function everythingStoredFor(storeId: string): Promise<string> {
   return JSON.stringify([observations, revisions, summaries, communications, audits, runs, candidates, jobs, participants], (_key, value) => (typeof value === "bigint" ? Number(value) : value));
 }
 
+/** Runs due extraction jobs until none is left (other test files' closed conversations queue theirs in the shared database too). */
 async function runExtractionJobs(): Promise<void> {
-  for (let step = 0; step < 50; step++) {
+  for (let step = 0; step < 5_000; step++) {
     const outcome = await runNextJob({ workerId: "extraction-test", types: [EXTRACTION_JOB_TYPE], backoff: { baseMs: 1, capMs: 2 } });
     if (!outcome) return;
   }
