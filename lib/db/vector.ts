@@ -3,6 +3,8 @@
  * the name of the model that made it beside it (`embeddingModel`), so a model change re-embeds
  * instead of mixing spaces.
  */
+import { Prisma } from "./generated/client";
+
 export const EMBEDDING_DIMENSIONS = 384;
 
 /** pgvector's text form of a vector, to be bound as a parameter and cast with `::vector`. */
@@ -23,4 +25,160 @@ export function toVectorLiteral(vector: ArrayLike<number>): string {
 export function fromVectorLiteral(text: string): Float32Array {
   const inner = text.trim().replace(/^\[/, "").replace(/\]$/, "");
   return Float32Array.from(inner.length === 0 ? [] : inner.split(",").map(Number));
+}
+
+// ---------------------------------------------------------------- recall search (lib/recall)
+
+/**
+ * One candidate of a recall search: enough to rank it (lib/recall/fuse-rankings.ts), not the row.
+ * `termCounts` holds the query's lexemes found in the document (PostgreSQL `english` lexemes, so
+ * stemming and stop words are the database's); `documentCount` / `averageLength` describe every
+ * row searched (for BM25), not only the ones returned.
+ */
+export type RecallSearchRow = {
+  id: string;
+  occurredAt: Date;
+  /** Cosine distance (`<=>`) to the query vector; null without a vector of the query's model. */
+  distance: number | null;
+  termCounts: Record<string, number> | null;
+  documentLength: number;
+  documentCount: number;
+  averageLength: number;
+};
+
+export type RecallSearchOptions = {
+  storeId: string;
+  profileId: string;
+  queryText: string;
+  /** The query's vector and the model that made it; null = lexical only. */
+  queryVector: { vector: ArrayLike<number>; model: string } | null;
+  /** occurredAt ≥ beginDate, < endDate. */
+  beginDate?: Date;
+  endDate?: Date;
+  /** How many nearest rows the semantic side contributes (lexical matches all come back). */
+  semanticDepth: number;
+};
+
+export type CommunicationSearchOptions = RecallSearchOptions & { excludeIds?: string[] };
+
+function recallSqlTimestamp(date: Date): Prisma.Sql {
+  return Prisma.sql`(${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+}
+
+function occurredAtFilter(column: Prisma.Sql, { beginDate, endDate }: RecallSearchOptions): Prisma.Sql {
+  return Prisma.sql`${beginDate ? Prisma.sql`AND ${column} >= ${recallSqlTimestamp(beginDate)}` : Prisma.empty} ${endDate ? Prisma.sql`AND ${column} < ${recallSqlTimestamp(endDate)}` : Prisma.empty}`;
+}
+
+function distanceColumn(alias: string, queryVector: RecallSearchOptions["queryVector"]): Prisma.Sql {
+  if (!queryVector) return Prisma.sql`NULL::float8`;
+  const table = Prisma.raw(alias);
+  return Prisma.sql`CASE WHEN ${table}."embeddingModel" = ${queryVector.model} AND ${table}."embedding" IS NOT NULL THEN ${table}."embedding" <=> ${toVectorLiteral(queryVector.vector)}::vector END`;
+}
+
+// The profile's rows are read through their (storeId, profileId, occurredAt) index and every one is
+// compared: the semantic side is an exact nearest-neighbour search over the profile's own vectors
+// (no approximate index over the whole store, whose recall would depend on other customers' rows).
+// Lexical: a row comes back when it holds any query lexeme; BM25 needs no more than those rows
+// plus the collection's size and average length, computed here over all the profile's rows.
+function rankedSelect(candidates: Prisma.Sql, queryText: string, semanticDepth: number): Prisma.Sql {
+  return Prisma.sql`
+    WITH query AS (SELECT tsvector_to_array(to_tsvector('english', ${queryText})) AS terms),
+    candidates AS (${candidates}),
+    ranked AS (
+      SELECT c.*, count(*) OVER () AS document_count, avg(length(c.document)) OVER () AS average_length,
+             row_number() OVER (ORDER BY c.distance ASC NULLS LAST) AS semantic_rank
+      FROM candidates c
+    )
+    SELECT r."id", r."occurredAt", r.distance, length(r.document)::int AS "documentLength",
+           r.document_count::int AS "documentCount", r.average_length::float8 AS "averageLength",
+           (SELECT jsonb_object_agg(u.lexeme, coalesce(array_length(u.positions, 1), 1)) FROM unnest(r.document) u WHERE u.lexeme = ANY(query.terms)) AS "termCounts"
+    FROM ranked r, query
+    WHERE tsvector_to_array(r.document) && query.terms OR (r.distance IS NOT NULL AND r.semantic_rank <= ${semanticDepth})`;
+}
+
+/** The statement behind searchObservations (exported for the EXPLAIN check in tests). */
+export function observationSearchSql(options: RecallSearchOptions): Prisma.Sql {
+  const { storeId, profileId, queryText, queryVector, semanticDepth } = options;
+  return rankedSelect(
+    Prisma.sql`
+      SELECT o."id", o."occurredAt", o."searchVector" AS document, ${distanceColumn("o", queryVector)} AS distance
+      FROM "observations" o
+      WHERE o."storeId" = ${storeId} AND o."profileId" = ${profileId} AND o."status" <> 'REJECTED'::"ObservationStatus"
+      ${occurredAtFilter(Prisma.sql`o."occurredAt"`, options)}`,
+    queryText,
+    semanticDepth,
+  );
+}
+
+/** The statement behind searchSummaries. */
+export function summarySearchSql(options: RecallSearchOptions): Prisma.Sql {
+  const { storeId, profileId, queryText, queryVector, semanticDepth } = options;
+  return rankedSelect(
+    Prisma.sql`
+      SELECT s."id", s."occurredAt", s."searchVector" AS document, ${distanceColumn("s", queryVector)} AS distance
+      FROM "summaries" s
+      WHERE s."storeId" = ${storeId} AND s."profileId" = ${profileId}
+      ${occurredAtFilter(Prisma.sql`s."occurredAt"`, options)}`,
+    queryText,
+    semanticDepth,
+  );
+}
+
+/**
+ * The statement behind searchCommunications: every communication of every conversation the
+ * profile took part in. Each turn is matched with its previous turn's text and its session's date
+ * (the answer "Yeah, last Tuesday!" is found by the question before it: docs/RECALL-NOTES), but
+ * the turn itself is what comes back; its vector is its own.
+ */
+export function communicationSearchSql(options: CommunicationSearchOptions): Prisma.Sql {
+  const { storeId, profileId, queryText, queryVector, semanticDepth, excludeIds = [] } = options;
+  return rankedSelect(
+    Prisma.sql`
+      WITH conversations_of_profile AS (
+        SELECT DISTINCT p."conversationId" AS id FROM "participants" p WHERE p."storeId" = ${storeId} AND p."profileId" = ${profileId}
+      ),
+      session_dates AS (
+        SELECT v."id", to_tsvector('english', to_char(v."createdAt", 'FMDD FMMonth YYYY')) AS document
+        FROM "conversations" v WHERE v."storeId" = ${storeId} AND v."id" IN (SELECT id FROM conversations_of_profile)
+      ),
+      turns AS (
+        SELECT c."id", c."conversationId", c."occurredAt", c."searchVector" AS own_document,
+               lag(c."searchVector") OVER (PARTITION BY c."conversationId" ORDER BY c."occurredAt", c."id") AS previous_document,
+               ${distanceColumn("c", queryVector)} AS distance
+        FROM "communications" c
+        WHERE c."storeId" = ${storeId} AND c."conversationId" IN (SELECT id FROM conversations_of_profile)
+      )
+      SELECT t."id", t."occurredAt", t.distance,
+             t.own_document || coalesce(t.previous_document, ''::tsvector) || coalesce(d.document, ''::tsvector) AS document
+      FROM turns t LEFT JOIN session_dates d ON d."id" = t."conversationId"
+      WHERE NOT (t."id" = ANY(${excludeIds}::text[])) ${occurredAtFilter(Prisma.sql`t."occurredAt"`, options)}`,
+    queryText,
+    semanticDepth,
+  );
+}
+
+type RawSearchRow = Omit<RecallSearchRow, "termCounts" | "distance"> & { termCounts: Record<string, number> | string | null; distance: number | string | null };
+
+async function runRecallSearch(db: { $queryRaw<T>(query: Prisma.Sql): Promise<T> }, sql: Prisma.Sql): Promise<RecallSearchRow[]> {
+  const rows = await db.$queryRaw<RawSearchRow[]>(sql);
+  return rows.map((row) => ({
+    ...row,
+    distance: row.distance === null ? null : Number(row.distance),
+    termCounts: typeof row.termCounts === "string" ? (JSON.parse(row.termCounts) as Record<string, number>) : row.termCounts,
+  }));
+}
+
+/** Recall's search over the profile's observations (never REJECTED ones). */
+export function searchObservations(db: { $queryRaw<T>(query: Prisma.Sql): Promise<T> }, options: RecallSearchOptions): Promise<RecallSearchRow[]> {
+  return runRecallSearch(db, observationSearchSql(options));
+}
+
+/** Recall's search over the profile's conversation summaries. */
+export function searchSummaries(db: { $queryRaw<T>(query: Prisma.Sql): Promise<T> }, options: RecallSearchOptions): Promise<RecallSearchRow[]> {
+  return runRecallSearch(db, summarySearchSql(options));
+}
+
+/** Recall's search over the communications of the profile's conversations. */
+export function searchCommunications(db: { $queryRaw<T>(query: Prisma.Sql): Promise<T> }, options: CommunicationSearchOptions): Promise<RecallSearchRow[]> {
+  return runRecallSearch(db, communicationSearchSql(options));
 }

@@ -24,6 +24,8 @@ import { storeUsageSchema, traitCandidateSchema } from "./response-schemas";
 import { traitCandidateListQuery } from "../trait-candidates/trait-candidate-schemas";
 import { observationCreateResultSchema, observationRevisionSchema, observationSchema, summaryCreateResultSchema, summarySchema } from "./response-schemas";
 import { jobSchema } from "./response-schemas";
+import { recallRequestSchema } from "../recall/recall-schemas";
+import { recallResultSchema } from "./response-schemas";
 import {
   flatTraitSchema,
   identifierSetSchema,
@@ -233,6 +235,15 @@ export const apiOperations: ApiOperation[] = [
   {
     method: "delete", path: "/v1/Stores/{storeId}/Profiles/{profileId}/ConversationSummaries/{summaryId}", summary: "Delete a summary", tag: "Observations", role: "AGENT",
     responses: { 202: { description: "Deleted", schema: messageSchema }, 308: { description: "Merged into another profile", schema: profileMovedSchema } },
+  },
+  {
+    method: "post", path: "/v1/Stores/{storeId}/Profiles/{profileId}/Recall", summary: "Recall: the memories that matter for a query (given, or inferred from the conversation's last ten turns) — hybrid lexical (BM25) + semantic (pgvector) ranking fused with a recency prior, scores 0–1; without either, the newest items unscored. REJECTED observations never come back", tag: "Recall", role: "AGENT",
+    body: recallRequestSchema,
+    responses: {
+      200: { description: "Observations, summaries and communications, best first (header Canonical-Profile-Id)", schema: recallResultSchema },
+      400: { description: "Invalid (query over 1,024 characters, a limit outside 0–100, …), or a conversationId that is not this store's", schema: errorSchema },
+      308: { description: "Merged into another profile", schema: profileMovedSchema },
+    },
   },
   {
     method: "get", path: "/v1/Stores/{storeId}/Profiles/{profileId}/TraitCandidates", summary: "Contact traits (name, email, phone) extraction proposed for this person, newest first; filter by status", tag: "Observations", role: "SUPERVISOR",

@@ -367,3 +367,47 @@ export const traitCandidateSchema = z.object({
   createdAt: timestamp,
   decidedAt: timestamp.nullable(),
 });
+
+// ---------------------------------------------------------------- recall (lib/recall)
+
+/** `explain: true`: why an item ranked where it did, every part 0–1. */
+export const recallExplanationSchema = z.object({
+  lexical: z.number().min(0).max(1).describe("BM25 relative to the best lexical match of this query (0: no query term)"),
+  semantic: z.number().min(0).max(1).nullable().describe("Cosine similarity to the query; null when the item has no vector of the current embedding model"),
+  recency: z.number().min(0).max(1).describe("½ per 90 days older than the newest candidate"),
+  fused: z.number().min(0).max(1).describe("The score: reciprocal rank fusion of both lists plus the recency prior, over the best possible"),
+});
+
+const rankedFields = {
+  score: z.number().min(0).max(1).optional().describe("0–1; omitted when the results are in recency order (no query and no conversationId)"),
+  explain: recallExplanationSchema.optional(),
+};
+
+/** A recalled communication: Twilio's Communication with the ids needed to cite it. */
+export const recalledCommunicationSchema = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  resourceId: z.string().nullable(),
+  author: z.object({
+    participantId: z.string().nullable(),
+    profileId: z.string().nullable(),
+    name: z.string().nullable(),
+    channel: channelEnum.nullable(),
+    address: z.string().nullable(),
+    type: participantTypeEnum.nullable(),
+  }),
+  content: z.object({ text: z.string() }),
+  occurredAt: timestamp,
+  ...rankedFields,
+});
+
+export const recallResultSchema = z.object({
+  observations: z.array(observationSchema.extend(rankedFields)),
+  summaries: z.array(summarySchema.extend(rankedFields)),
+  communications: z.array(recalledCommunicationSchema),
+  traits: z.record(z.string(), z.record(z.string(), traitValueSchema)).optional().describe("includeTraits: true"),
+  meta: z.object({
+    queryTime: z.number().int().min(0).describe("milliseconds"),
+    query: z.string().nullable().describe("Kith: the text ranked with (given, or inferred from the conversation's last ten turns); null when unranked"),
+  }),
+});

@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { scoreBm25 } from "@/lib/recall/score-bm25";
+import { recencyPrior } from "@/lib/recall/recency-prior";
+import { defaultFusionParameters, fuseRankings, type RankingCandidate } from "@/lib/recall/fuse-rankings";
+import { buildQueryFromTurns } from "@/lib/recall/build-query-from-turns";
+import { rankSearchRows } from "@/lib/recall/rank-search-rows";
+
+const day = 86_400_000;
+const now = new Date("2026-06-01T12:00:00Z");
+const ago = (days: number) => new Date(now.getTime() - days * day);
+
+describe("scoreBm25", () => {
+  const corpus = { documentCount: 100, averageLength: 10 };
+
+  it("scores rare terms above common ones and more occurrences higher, with saturation", () => {
+    const [rare, common, none] = scoreBm25(
+      [
+        { termCounts: { oscar: 1 }, length: 10 },
+        { termCounts: { seat: 1 }, length: 10 },
+        { termCounts: {}, length: 10 },
+        // "seat" is in many documents: low IDF.
+        ...Array.from({ length: 40 }, () => ({ termCounts: { seat: 1 }, length: 10 })),
+      ],
+      corpus,
+    );
+    expect(rare).toBeGreaterThan(common);
+    expect(common).toBeGreaterThan(0);
+    expect(none).toBe(0);
+    const [once, twice, tenTimes] = scoreBm25([{ termCounts: { pig: 1 }, length: 10 }, { termCounts: { pig: 2 }, length: 10 }, { termCounts: { pig: 10 }, length: 10 }], corpus);
+    expect(twice).toBeGreaterThan(once);
+    expect(tenTimes / once).toBeLessThan(2.2 + 0.01); // (k1 + 1) bounds the gain
+  });
+
+  it("prefers the shorter of two documents with the same matches", () => {
+    const [short, long] = scoreBm25([{ termCounts: { pig: 1 }, length: 4 }, { termCounts: { pig: 1 }, length: 40 }], corpus);
+    expect(short).toBeGreaterThan(long);
+  });
+
+  it("sums over query terms and never goes negative for a term in every document", () => {
+    const [both, one] = scoreBm25([{ termCounts: { guinea: 1, pig: 1 }, length: 5 }, { termCounts: { pig: 1 }, length: 5 }], { documentCount: 2, averageLength: 5 });
+    expect(both).toBeGreaterThan(one);
+    expect(one).toBeGreaterThan(0);
+  });
+});
+
+describe("recencyPrior", () => {
+  it("halves every half-life and is 1 for items at or after the reference time", () => {
+    expect(recencyPrior(now, now)).toBe(1);
+    expect(recencyPrior(new Date(now.getTime() + day), now)).toBe(1);
+    expect(recencyPrior(ago(90), now, 90)).toBeCloseTo(0.5);
+    expect(recencyPrior(ago(180), now, 90)).toBeCloseTo(0.25);
+  });
+});
+
+describe("fuseRankings", () => {
+  const candidate = (id: string, lexicalScore: number, semanticSimilarity: number | null, days = 0): RankingCandidate => ({ id, occurredAt: ago(days), lexicalScore, semanticSimilarity });
+
+  it("puts the item both retrievers agree on first and gives it 1 when it is also the newest", () => {
+    const fused = fuseRankings([candidate("b", 1, 0.2), candidate("a", 5, 0.9), candidate("c", 0, 0.5)]);
+    // b is in both lists (2nd, 3rd), c only in one (2nd).
+    expect(fused.map((item) => item.id)).toEqual(["a", "b", "c"]);
+    expect(fused[0].score).toBe(1);
+    expect(fused[0].explanation).toEqual({ lexical: 1, semantic: 0.9, recency: 1, fused: 1 });
+    for (const item of fused) for (const part of Object.values(item.explanation)) expect(part).toBeGreaterThanOrEqual(0);
+  });
+
+  it("is reciprocal rank fusion: the sum of 1/(k + rank) per list plus the recency prior, over the best possible", () => {
+    const { rankConstant: k, recencyWeight } = defaultFusionParameters;
+    const fused = fuseRankings([candidate("top", 3, 0.9), candidate("second", 1, 0.8, 90)]);
+    const second = fused.find((item) => item.id === "second")!;
+    const expected = (2 / (k + 2) + (recencyWeight * 0.5) / (k + 1)) / ((2 + recencyWeight) / (k + 1));
+    expect(second.score).toBeCloseTo(expected, 10);
+  });
+
+  it("with no vectors at all, ranks lexically and still reaches 1", () => {
+    const fused = fuseRankings([candidate("a", 2, null), candidate("b", 1, null)]);
+    expect(fused.map((item) => item.id)).toEqual(["a", "b"]);
+    expect(fused[0].score).toBe(1);
+    expect(fused[0].explanation.semantic).toBeNull();
+  });
+
+  it("drops candidates in neither list and lets recency break a tie", () => {
+    const fused = fuseRankings([candidate("none", 0, null), candidate("old", 0, 0.5, 365), candidate("new", 0, 0.5, 0)]);
+    expect(fused.map((item) => item.id)).toEqual(["new", "old"]);
+  });
+
+  it("gives an item found by one retriever only a partial score", () => {
+    const fused = fuseRankings([candidate("lexical", 4, 0.1), candidate("semantic", 0, 0.95)]);
+    const semanticOnly = fused.find((item) => item.id === "semantic")!;
+    expect(semanticOnly.score).toBeLessThan(0.8);
+    expect(semanticOnly.explanation.lexical).toBe(0);
+  });
+
+  it("returns nothing for no candidates", () => {
+    expect(fuseRankings([])).toEqual([]);
+  });
+});
+
+describe("rankSearchRows", () => {
+  it("turns database rows (lexeme counts, cosine distance) into fused scores", () => {
+    const base = { documentCount: 3, averageLength: 5, documentLength: 5 };
+    const ranked = rankSearchRows([
+      { ...base, id: "pig", occurredAt: ago(1), distance: 0.1, termCounts: { pig: 1, guinea: 1 } },
+      { ...base, id: "seat", occurredAt: ago(1), distance: 0.9, termCounts: null },
+      { ...base, id: "far", occurredAt: ago(1), distance: 0.5, termCounts: { pig: 1 } },
+    ]);
+    expect(ranked.map((item) => item.id)).toEqual(["pig", "far", "seat"]);
+    expect(ranked[0].explanation.semantic).toBeCloseTo(0.9);
+  });
+});
+
+describe("buildQueryFromTurns", () => {
+  it("uses the last ten turns, newest first, whitespace collapsed, blanks skipped", () => {
+    const turns = Array.from({ length: 12 }, (_, index) => ({ text: `turn ${index}` }));
+    turns.push({ text: "   " }, { text: "I want my\n usual  seat" });
+    const query = buildQueryFromTurns(turns);
+    expect(query.split("\n")[0]).toBe("I want my usual seat");
+    expect(query).toContain("turn 11");
+    expect(query).not.toContain("turn 3");
+    expect(query.split("\n")).toHaveLength(9);
+  });
+
+  it("cuts the oldest text to stay within the limit", () => {
+    const query = buildQueryFromTurns([{ text: "a".repeat(600) }, { text: "b".repeat(600) }], 1_024);
+    expect(query).toBe("b".repeat(600));
+    expect(buildQueryFromTurns([{ text: "c".repeat(2_000) }], 1_024)).toHaveLength(1_024);
+    expect(buildQueryFromTurns([])).toBe("");
+  });
+});
