@@ -16,12 +16,26 @@ const contractions: [RegExp, string][] = [
   [/\b([Ww])on't\b/g, "$1ill not"],
   [/\b([Ss])han't\b/g, "$1hall not"],
   [/\b([Dd]o|[Dd]oes|[Dd]id|[Hh]ave|[Hh]as|[Hh]ad|[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Ww]ould|[Ss]hould|[Cc]ould|[Mm]ust|[Nn]eed)n't\b/g, "$1 not"],
-  [/\b([Dd]o|[Dd]oes|[Dd]id|[Ii]s|[Ww]as|[Hh]ave|[Hh]as)nt\b/g, "$1 not"],
+  [/\b([Dd]o|[Dd]oes|[Dd]id|[Ii]s|[Ww]as|[Hh]ave|[Hh]as|[Aa]re|[Ww]ere|[Cc]ould|[Ww]ould|[Ss]hould)nt\b/g, "$1 not"],
+  [/\b([Ww])ont\b(?=\s+(?:be|work|let|start|charge|turn|load|open|connect|go|arrive|fit|take|accept|stop)\b)/g, "$1ill not"],
+  [/\b([Tt]hat|[Ww]hat|[Tt]here|[Ww]here)s\b(?=\s+(?:a|an|the|not|my|no|what|how|why|just|really|so|too|way|like|triple|double|twice|more|less|all|it|because|when|fine|ok|okay|great|good)\b)/g, "$1 is"],
+  [/\b(I|i)d\b(?=\s+(?:like|love|prefer|rather|appreciate|hate|be|need|want|have|go)\b)/g, "$1 would"],
+  [/\b(I|i)ll\b(?=\s+(?:be|need|pick|call|send|take|have|try|come|bring|pay|wait|drop|check)\b)/g, "$1 will"],
 ];
 
-/** Straightens quotes and spells out the contractions the extraction rules match ("I'm" → "I am"). */
+// Text-message shorthand the rules would otherwise miss ("pls stop sending me promo texts").
+const shorthand: [RegExp, string][] = [
+  [/\b[Pp](?:ls|lz)\b/g, "please"],
+  [/\b[Tt]hx\b|\b[Tt]hnx\b/g, "thanks"],
+  [/(^|\s)[Ww]\/o\b/g, "$1without"],
+  [/(^|\s)[Ww]\/(?=\s)/g, "$1with"],
+  [/\b[Uu]\b(?=\s+(?:guys|can|could|have|sent|send|told|said|are|were|charged|cancelled|canceled|blocked|need|please)\b)/g, "you"],
+  [/\b[Uu]r\b(?=\s+(?:app|site|website|team|staff|driver|store|shop|company|service|system|courier|delivery|order|agent|brand)\b)/g, "your"],
+];
+
+/** Straightens quotes, spells out the contractions and text shorthand the extraction rules match ("I'm" → "I am", "pls" → "please"). */
 export function expandContractions(text: string): string {
   let result = text.replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, " ").trim();
-  for (const [pattern, replacement] of contractions) result = result.replace(pattern, replacement);
+  for (const [pattern, replacement] of [...shorthand, ...contractions]) result = result.replace(pattern, replacement);
   return result;
 }

@@ -28,29 +28,54 @@ function candidate(match: StatementMatch, turns: ExtractionTurn[], position: num
   };
 }
 
+// Words that only carry the template of an observation ("Has an upcoming …", "Reported that …").
+const templateWords = new Set(
+  "a an the has have had is are was were be been their them they themselves named who whose which upcoming reported that to of on in at for with and it its this also".split(" "),
+);
+const negation = /\b(?:not|never|no longer|no|nothing|cannot)\b/;
+
+function significantWords(content: string): Set<string> {
+  const words = normalized(content).split(" ").filter((word) => word && !templateWords.has(word));
+  // "seats" and "seat", "prefers" and "prefer" are the same word here.
+  return new Set(words.map((word) => (word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word)));
+}
+
+/** Whose fact it is: the customer's, a relative's ("Their wife is a nurse"), or that a relative exists. */
+function subjectOf(content: string): "customer" | "relative" | "relation" {
+  if (/^Has (?:a|an) [\w-]+(?: [\w-]+)? named [A-Z]/.test(content)) return "relation";
+  return /^Their (?!order|parcel|package|card|account|bill|flight|booking|subscription|plan)/.test(content) ? "relative" : "customer";
+}
+
+/** True when `detailed` says everything `short` says, and more or the same: "Always prefers an aisle seat" ⊇ "Prefers an aisle seat". */
+function says(detailed: Found, short: Found): boolean {
+  if (detailed.kind === "MOOD" || short.kind === "MOOD") return normalized(detailed.content) === normalized(short.content);
+  const shortWords = significantWords(short.content);
+  if (shortWords.size === 0) return false;
+  const detailedWords = significantWords(detailed.content);
+  for (const word of shortWords) if (!detailedWords.has(word)) return false;
+  // "Does not want an aisle seat" is not more detail on "Wants an aisle seat".
+  if (negation.test(normalized(detailed.content)) !== negation.test(normalized(short.content))) return false;
+  const shortSubject = subjectOf(short.content);
+  return shortSubject === "relation" || shortSubject === subjectOf(detailed.content);
+}
+
+function absorb(into: Found, item: Found): void {
+  into.communicationIds = [...new Set([...into.communicationIds, ...item.communicationIds])];
+  if (item.occurredAt > into.occurredAt) into.occurredAt = item.occurredAt;
+  into.confidence = Math.max(into.confidence, item.confidence);
+  into.position = Math.min(into.position, item.position);
+}
+
 // Same text twice, or one observation that another repeats with more detail ("Has a daughter named
-// Mia" inside "Has a daughter named Mia, who is 7…"): keep one, with the provenance of both.
+// Mia" inside "Is travelling with their daughter Mia, who is 7"; "Prefers an aisle seat" inside
+// "Always prefers an aisle seat"): keep the one that says most, with the provenance of both.
 function deduplicate(found: Found[]): Found[] {
   const kept: Found[] = [];
-  const byConfidence = [...found].sort((a, b) => b.confidence - a.confidence || a.position - b.position);
-  for (const item of byConfidence) {
-    const key = normalized(item.content);
-    const same = kept.find((other) => {
-      const otherKey = normalized(other.content);
-      return otherKey === key || (otherKey.startsWith(`${key} `) && other.kind === item.kind);
-    });
-    const detailed = same ?? kept.find((other) => key.startsWith(`${normalized(other.content)} `) && other.kind === item.kind);
-    if (!detailed) {
-      kept.push({ ...item });
-      continue;
-    }
-    if (!same) {
-      // The newcomer says more: it replaces the shorter one, keeping the higher confidence.
-      detailed.content = item.content;
-      detailed.position = Math.min(detailed.position, item.position);
-    }
-    detailed.communicationIds = [...new Set([...detailed.communicationIds, ...item.communicationIds])];
-    if (item.occurredAt > detailed.occurredAt) detailed.occurredAt = item.occurredAt;
+  const bySize = [...found].sort((a, b) => significantWords(b.content).size - significantWords(a.content).size || b.confidence - a.confidence || a.position - b.position);
+  for (const item of bySize) {
+    const detailed = kept.find((other) => says(other, item));
+    if (detailed) absorb(detailed, item);
+    else kept.push({ ...item });
   }
   return kept;
 }

@@ -1,5 +1,7 @@
 import type { ObservationKind } from "./extraction-types";
 import { expandContractions } from "./expand-contractions";
+import { cleanSpokenText } from "./clean-spoken-text";
+import { stripDiscourseMarkers } from "./strip-discourse-markers";
 import { toThirdPerson } from "./to-third-person";
 
 /** One thing a customer sentence says about the customer, already in the third person. */
@@ -30,7 +32,7 @@ const weakWords = new Set(
     "hearing seeing knowing talking chatting doing going getting saying sound sounds back around anyway though totally definitely " +
     "quite pretty kind sort kinda enough such something anything everything nothing someone anyone everyone lol haha please thanks " +
     "thank sorry help busy happy glad excited fun crazy same other else whole stuff tho tbh omg wow yeah few couple bunch ton tons " +
-    "loads keep going happen happens happening btw fyi one two three four five six seven eight nine ten").split(" "),
+    "loads keep going happen happens happening btw fyi one two three four five six seven eight nine ten another").split(" "),
 );
 
 // Verbs that do not make a statement about the customer on their own ("I think", "I guess", "I called").
@@ -44,18 +46,27 @@ const stopVerbs = new Set(
     "may shall kinda gotta received receive paid pay used use needed last first").split(" "),
 );
 
+// Verbs that say nothing even as a habit ("I always think…"); "I usually come in at 6am", "I use the
+// export daily" do say something.
+const habitStopVerbs = new Set(
+  ("think thought know knew mean meant guess hope agree understand understood feel felt bet suppose wonder believe remember " +
+    "forget forgot wish appreciate apologize apologise thank say said tell told ask asked notice realize realise figure assume " +
+    "admit imagine recall reckon doubt swear promise mention explain just really also totally definitely am was were is are do " +
+    "did does have had has can could would should will might must may shall kinda gotta").split(" "),
+);
+
 const adverbPattern =
   "(?:(?:always|usually|often|generally|normally|typically|really|just|also|still|definitely|absolutely|mostly|actually|only|sometimes|now|currently|recently|finally|already|even|totally|honestly|literally|mainly|personally|truly|both|all|kind of|sort of|kinda|pretty much|seriously|certainly|very much)\\s+){0,3}";
 
 const timePattern =
-  /\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week|weekend|month|year|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next (?:week|weekend|month|year|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|(?:in|on|by|until|before|after|early|late|mid) (?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)? of (?:january|february|march|april|may|june|july|august|september|october|november|december)|in (?:a|an|one|two|three|four|five|six|a few|a couple of|\d+) (?:days?|weeks?|months?|years?)|after work|soon|end of (?:the )?(?:week|month|year))\b/;
+  /\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week|weekend|month|year|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next (?:week|weekend|month|year|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|(?:in|on|by|until|before|after|early|late|mid) (?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)? of (?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:on|by|until|before|after|from) the \d{1,2}(?:st|nd|rd|th)|(?:from|starting|through|over) (?:january|february|march|april|may|june|july|august|september|october|november|december|the summer|the winter|christmas|easter|half term)|in (?:a|an|one|two|three|four|five|six|a few|a couple of|\d+) (?:days?|weeks?|months?|years?)|after work|soon|end of (?:the )?(?:week|month|year))\b/;
 
 const frequencyPattern =
   /\b(?:every (?:day|morning|evening|night|week|weekend|month|year|summer|winter|spring|fall|autumn|monday|tuesday|wednesday|thursday|friday|saturday|sunday|other \w+)|(?:once|twice|three times|four times|five times|\d+ times|a few times|a couple of times) (?:a|per|each) (?:day|week|month|year)|on weekends|at weekends|daily|weekly|most (?:days|weekends|mornings|evenings|nights))\b/;
 
 const issuePattern = new RegExp(
   [
-    "\\b(?:has|have|had|did|does|do|is|was|are|were) (?:still )?not (?:yet )?(?:arrived|come|shown up|showed up|turned up|been delivered|delivered|received|got|gotten|heard back|been refunded|been fixed|been resolved|been processed|been credited|been shipped|shipped|moved|updated|gone through|working|work)\\b",
+    "\\b(?:has|have|had|did|does|do|is|was|are|were) (?:still )?not (?:yet )?(?:arrived|arrive|come|show up|turn up|shown up|showed up|turned up|been delivered|delivered|get delivered|received|got|gotten|heard back|been refunded|been fixed|been resolved|been processed|been credited|been shipped|shipped|moved|updated|gone through|working|work)\\b",
     "\\bnever (?:arrived|came|showed up|turned up|got|received|heard back)\\b",
     "\\bsupposed to (?:arrive|be delivered|be here|ship|come)\\b",
     "\\b(?:arrived|came|is|are|was|were|got|been|looks|seems) (?:\\w+ )?(?:cancelled|canceled|broken|damaged|cracked|crushed|dented|smashed|torn|ripped|stained|defective|faulty|missing|wrong|late|delayed|lost|stolen|empty|leaking|expired|stuck|declined|overdue|frozen|blocked|locked)\\b",
@@ -71,7 +82,18 @@ const issuePattern = new RegExp(
     "\\b(?:size \\w+|it|they|these|those|the \\w+(?: \\w+)?) (?:is|are|was|were|runs?|feels?|fits?) (?:a bit |a little |way |much )?too (?:tight|small|big|large|loose|short|long|narrow|wide|heavy)\\b",
     "\\bhaving (?:trouble|problems|issues|difficulty|a problem|an issue)\\b",
     "\\b(?:a|an|the|some) (?:problem|issue|fault|error|bug|glitch) with\\b",
-    "\\b(?:error message|error code|not working|no one (?:has )?(?:called|answered|replied|got back|responded)|nobody (?:has )?(?:called|answered|replied|got back|responded))\\b",
+    "\\b(?:error message|error code|not working)\\b",
+    "\\b(?:no one|nobody|noone) (?:has |have |had |ever |even |actually )?(?:called|answered|replied|got back|gotten back|responded|come|came|shown up|showed up|turned up|fixed|contacted|told|emailed|informed|notified|bothered|helped|warned)\\b",
+    "\\b(?:came|arrived|turned up|showed up|was delivered) (?:without|missing)\\b",
+    "\\b(?:was|were|arrived|came) (?:stone |completely |totally |still |really |so )?(?:cold|soggy|raw|undercooked|burnt|melted|spoiled|spoilt|rotten|stale|mouldy|moldy)\\b",
+    "\\bin transit[\"']? for\\b|\\bshowing (?:as )?[\"']?(?:in transit|pending|processing|dispatched)\\b",
+    "\\b(?:bill|price|premium|rent|fee|fees|charge|charges|payment|payments|subscription|rate|tariff)s? (?:has |have |had )?(?:gone up|went up|increased|doubled|tripled|jumped|shot up|risen|rose)\\b",
+    "\\b(?:triple|double|twice|three times|way more than|much more than) (?:what (?:i|we) (?:normally|usually) (?:pay|get charged|spend)|the usual|my usual|normal)\\b",
+    "\\b(?:has|have|had) been (?:\\w+ )?(?:broken|cold|out of order|down|leaking|faulty|dirty|blocked|locked|closed|missing|delayed|dropping out|cutting out|flickering|noisy|unusable|dead|offline|stuck|off) (?:for|since)\\b",
+    "\\b(?:dropping out|drops out|cutting out|cuts out|keeps dropping|keeps cutting out)\\b",
+    "\\b(?:app|application|site|website|program|software|laptop|phone|computer|game|system|page|tv|router|it) (?:\\w+ )?(?:crashes|crashed|freezes|froze|hangs)\\b|\\bstill (?:crashes|freezes|fails|breaks|leaks|happens)\\b",
+    "\\bsent (?:me |us )?(?:a |an |the )?[\\w-]+(?: [\\w-]+){0,3} instead of\\b",
+    "\\b(?:barely|hardly|did not|could not|could hardly) (?:sleep|slept|get any sleep)\\b",
   ].join("|"),
 );
 const noIssuePattern = /\b(?:no|not any|never had any|never had a|without any|zero) (?:problems?|issues?)\b/;
@@ -84,20 +106,26 @@ const hypothetical =
 const reportedSpeech =
   /\b(?:he|she|they|you|someone|somebody|everyone|people|the agent|the guy|the lady|your colleague|(?:my|our) \w+) (?:said|says|told|tells|claimed|claims|promised|mentioned|thinks|thought)\b|\baccording to\b|\b(?:i|we) (?:was|were) told\b/;
 
-const greeting =
-  /^(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening)|dear)\b(?: (?:there|team|all|everyone|guys|folks|again))?(?: [A-Z][a-z]+)?[,!.]*\s*/i;
-const leadingFiller =
-  /^(?:(?:oh|ah|well|also|and|but|so|then|actually|honestly|yeah|yes|yep|yup|no|nope|nah|ok|okay|right|sure|plus|anyway|anyways|btw|fyi|by the way|just so you know|for the record|to be honest|tbh|ha|haha|hah|lol|hmm|um|uh|wow|great|cool|nice|sorry|thanks|thank you|perfect|awesome|fine|alright|gotcha|got it|ugh|argh|omg|otherwise|however|besides|oh well)\b[,!.]*\s*){1,4}/i;
-// "Maria, …": the person addressed, not part of the statement.
-const vocative = /^[A-Z][a-z]{1,20},\s+/;
-// "since we last talked", "when I get home": when, not what.
-const temporalClause = /\b(?:since|while|when|whenever|after|before|until|till|once|as soon as) (?:i|we) [^,.;!?]{0,60}(?:,\s*|(?=[.;!?]|$))/gi;
 const hedge = /^(?:i think|i guess|i believe|i suppose|i reckon|probably|i am pretty sure|i am sure)(?: that)?,?\s+/i;
-const leadingTime =
-  /^((?:next|this) (?:week|weekend|month|year|summer|spring|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|tonight|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|every (?:day|morning|week|weekend|summer|winter)),?\s+(?=(?:i|we)\s)/i;
-
-const clauseBoundary =
-  /\s*[;:]\s+|,?\s+but\s+|,?\s+(?:so|because|since|as)\s+(?=(?:it|they|this|that|there|the)\s)|\s+[-–—]\s+|,?\s+(?:and|but|so|because|cause|since|though|although|while|plus)\s+(?=(?:i|we|my|our)\s)|,\s+(?=(?:i|we|my|our|please)\s)/i;
+// Where a new statement starts: "…, so I always go for the wide fit", "…, as my husband is a light
+// sleeper", "…year so please note…", "…and honestly we don't have time…".
+const clauseBoundary = new RegExp(
+  [
+    "\\s*[;:]\\s+",
+    ",?\\s+but\\s+",
+    ",\\s*so\\s+",
+    ",?\\s+(?:so|because|since|as)\\s+(?=(?:it|they|this|that|there|the)\\s)",
+    "\\s+so\\s+(?=(?:please|could|can|would|will|every|he|she|you|nothing|no)\\b)",
+    ",\\s+as\\s+(?=(?:i|we|my|our|he|she)\\s)",
+    "\\s+[-–—]\\s+",
+    ",?\\s+(?:and|but|so|because|cause|since|though|although|while|plus)\\s+(?:(?:honestly|actually|also|really|now|then|frankly|obviously|luckily|unfortunately|sadly|thankfully|to be honest),?\\s+)?(?=(?:i|we|my|our)\\s)",
+    ",?\\s+and\\s+(?=(?:he|she)\\s+(?!said|says|told|thinks)\\w+)",
+    ",\\s+(?=(?:i|we|my|our|please)\\s)",
+    ",\\s+(?=(?:this|that|it) (?:has|have|had|is|was) (?:never|not|already|happened|been)\\b)",
+    ",\\s+(?=(?:he|she)\\s+(?:is|was|has|had|does|did|will|would|can|only|always|usually|never|also|just|mostly|really|\\w+s)\\b)",
+  ].join("|"),
+  "i",
+);
 
 function wordsOf(text: string): string[] {
   return text.toLowerCase().match(/[a-z0-9][a-z0-9'-]*/g) ?? [];
@@ -134,11 +162,7 @@ function article(word: string): string {
 }
 
 function stripLead(clause: string): string {
-  let text = clause.trim().replace(greeting, "").replace(leadingFiller, "").replace(vocative, "").replace(temporalClause, "").trim();
-  // "Next month I will be in Lisbon" → "I will be in Lisbon next month".
-  const time = leadingTime.exec(text);
-  if (time) text = `${text.slice(time[0].length).replace(/[\s.,;:!?…]+$/, "")} ${time[1].toLowerCase()}`;
-  return text;
+  return stripDiscourseMarkers(clause);
 }
 
 /** Splits a sentence where a new first-person statement starts ("…, so I always go for the wide fit"). */
@@ -187,6 +211,9 @@ const firstPersonRules: Rule[] = [
   { pattern: new RegExp(`${subject}${adverbPattern}(?:can not|could never) (?:stand|bear|tolerate)\\b(.*)`), kind: "PREFERENCE", confidence: 0.8, accept: contentful },
   { pattern: new RegExp(`${subject}${adverbPattern}would rather not\\b(.*)`), kind: "PREFERENCE", confidence: 0.8, accept: contentful },
   { pattern: new RegExp(`${subject}${adverbPattern}am not (?:a |the )?(?:big |huge )?fan of\\b(.*)`), kind: "PREFERENCE", confidence: 0.8, accept: contentful },
+  { pattern: new RegExp(`${subjectBe}${adverbPattern}not (?:very |really |too |that |at all )?(?:comfortable|confident|keen on|used to|good at)\\b(.*)`), kind: "PREFERENCE", confidence: 0.75, accept: contentful },
+  { pattern: new RegExp(`${subjectBe}${adverbPattern}not (?:very |really |too |that |at all )?(?:happy|pleased|impressed|satisfied)\\b(.*)`), kind: "MOOD", confidence: 0.7 },
+  { pattern: new RegExp(`${subject}${adverbPattern}do not have (?:the |much |any |enough )?(?:time|energy|space|room)\\b(.*)`), kind: "FACT", confidence: 0.6 },
   { pattern: new RegExp(`${subject}${adverbPattern}no longer (\\w+)\\b(.*)`), kind: "FACT", confidence: 0.75, accept: (match) => !stopVerbs.has(match[1]) && hasContent(match[2]) },
   { pattern: new RegExp(`${subject}(?:${adverbPattern})can not (\\w+)\\b(.*)`), kind: "FACT", confidence: 0.6, accept: (match) => !stopVerbs.has(match[1]) && !/^(?:wait|stop|decide|afford|go|do|be)$/.test(match[1]) && hasContent(match[2]) },
   { pattern: new RegExp(`${subject}${adverbPattern}never (\\w+)\\b(.*)`), kind: "PREFERENCE", confidence: 0.7, accept: (match) => !stopVerbs.has(match[1]) && !/^(?:been|had|knew|thought)$/.test(match[1]) && hasContent(match[2]) },
@@ -201,15 +228,18 @@ const firstPersonRules: Rule[] = [
   { pattern: new RegExp(`${subject}${adverbPattern}(?:would like|want|need|am trying|was hoping|am hoping|wanted|was trying) to (?:return|exchange|report|dispute|complain|file a complaint)\\b(.*)`), kind: "ISSUE", confidence: 0.65, accept: (match) => hasContent(match[0]) },
   { pattern: new RegExp(`${subject}${adverbPattern}(?:would like|want|need|am trying|was hoping|am hoping|wanted) to (?:cancel|close|change|update|switch|upgrade|downgrade|book|rebook|reschedule|order|buy|add|transfer|open|renew|extend|pause|stop|unsubscribe|remove|move|sign up|join|set up|reserve|rent|get)\\b(.*)`), kind: "PLAN", confidence: 0.65, accept: contentful },
   // Habits and standing preferences.
-  { pattern: new RegExp(`${subject}${adverbPattern}(?:always|usually|normally|typically|generally|tend to) (\\w+)\\b(.*)`), kind: "PREFERENCE", confidence: 0.75, accept: (match) => !stopVerbs.has(match[1]) && hasContent(match[2]) },
+  { pattern: new RegExp(`${subject}${adverbPattern}(?:always|usually|normally|typically|generally|tend to) (\\w+)\\b(.*)`), kind: "PREFERENCE", confidence: 0.75, accept: (match) => !habitStopVerbs.has(match[1]) && hasContent(match[2]) },
+  { pattern: new RegExp(`${subject}${adverbPattern}do (?:all |most |a lot of |some )?(?:my|our|the) (\\w+)\\b(.*)`), kind: "FACT", confidence: 0.6, accept: (match) => !/^(?:best|bit|same|thing|job)$/.test(match[1]) },
   // "I am …"
-  { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:going to|planning to|planning on|about to|set to|due to|scheduled to|booked to|leaving|flying|heading|traveling|travelling|moving|relocating|visiting|starting|getting married|attending|staying (?:at|in|with|for|near)|driving|coming|returning|retiring|switching|expecting|having a (?:baby|party|wedding|housewarming)|signed up|registered|booked)\\b(.*)`), kind: "PLAN", confidence: 0.75, accept: (match) => hasObject(match[1]) && !/^\s*(?:ask|need|try|check|call|say|lose|scream|cry|wait|let|think|pass|hang|die|kill|keep|stay|rock|crush|nail|make (?:it|this|that)|do (?:it|this|that|my best|great)|give it|have to|be honest|be a|be fine|be ok|be okay|be late|to think|to feel|to wonder|to get|to believe|to regret|to lose|to realize|to realise|to see|to understand|to notice|to like|to love|to enjoy|to appreciate|to worry|to miss)\b/.test(match[1]) },
+  { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:a bit |a little |quite |so |very |really |extremely |pretty |getting |rather |absolutely |increasingly )?(?:annoyed|frustrated|upset|disappointed|worried|concerned|anxious|stressed|angry|furious|fed up|unhappy|nervous|livid|gutted|panicking)\\b(.*)`), kind: "MOOD", confidence: 0.7 },
+  { pattern: new RegExp(`${subjectBe}${adverbPattern}celebrating (?:(?:my|our|a|the|his|her|their) )?(?:\\w+ ){0,3}(?:birthday|anniversary|wedding|graduation|retirement|engagement|promotion)\\b(.*)`), kind: "PLAN", confidence: 0.75 },
+  { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:going to|planning to|planning on|about to|set to|due to|scheduled to|booked to|leaving|flying|heading|traveling|travelling|moving|relocating|visiting|starting|getting married|attending|staying (?:at|in|with|for|near)|driving|coming|returning|retiring|switching|expecting|having a (?:baby|party|wedding|housewarming)|signed up|registered|booked|off to|away (?:in|to|from|on|until|for|at)|going (?:travelling|traveling|backpacking|abroad|away|on holiday|on vacation|on a trip|on honeymoon))\\b(.*)`), kind: "PLAN", confidence: 0.75, accept: (match) => hasObject(match[1]) && !/^\s*(?:ask|need|try|check|call|say|lose|scream|cry|wait|let|think|pass|hang|die|kill|keep|stay|rock|crush|nail|make (?:it|this|that)|do (?:it|this|that|my best|great)|give it|have to|be honest|be a|be fine|be ok|be okay|be late|to think|to feel|to wonder|to get|to believe|to regret|to lose|to realize|to realise|to see|to understand|to notice|to like|to love|to enjoy|to appreciate|to worry|to miss)\b/.test(match[1]) },
   { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:camping|hiking|backpacking|cruising|vacationing|spending|going on|going camping|going hiking|going away|going abroad|going home|celebrating|hosting|throwing|running|doing|getting|picking up|meeting|seeing)\\b(.*)`), kind: "PLAN", confidence: 0.7, accept: (match) => timePattern.test(match[0]) && hasContent(match[1]) },
   { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:thinking (?:of|about)|considering|hoping to|planning)\\b(.*)`), kind: "PLAN", confidence: 0.6, accept: contentful },
   { pattern: new RegExp(`${subjectBe}${adverbPattern}looking (?:for|at|into)\\b(.*)`), kind: "PLAN", confidence: 0.6, accept: contentful },
   { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:a|an) (?!\\d|bit\\b|little\\b|tad\\b|lot\\b|quick\\b|question\\b|mess\\b|wreck\\b|fool\\b)(.*)`), kind: "FACT", confidence: 0.8, accept: (match) => hasContent(match[1]) },
   { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:from|based in|originally from|located in|living in|on the|on a|on your|a member|member|retired|vegetarian|vegan|pescatarian|married|single|divorced|engaged|widowed|left-handed|self-employed|freelance|a size|size)\\b(.*)`), kind: "FACT", confidence: 0.8, accept: (match) => !/^\s*(?:way|phone|fence|same page|edge|go|hook|line|verge|road|mend)\b/.test(match[1]) && !/\bam (?:on|with) (?:my|the) way\b/.test(match[0]) },
-  { pattern: new RegExp(`^(?:[Ii] am|[Ww]e are) ${adverbPattern}(?:in|at|near|with) (?=[A-Z])(.*)`), kind: "FACT", confidence: 0.7, onOriginalCase: true },
+  { pattern: new RegExp(`^(?:[Ii] am|[Ww]e are) ${adverbPattern}(?:(?:stuck|stranded|staying|based|living|working|studying|abroad|away|over|out|here|there)\\s+){0,2}(?:in|at|near|with) (?=[A-Z])(.*)`), kind: "FACT", confidence: 0.7, onOriginalCase: true },
   { pattern: new RegExp(`${subjectBe}${adverbPattern}(\\d[\\d'"′″.,]*(?! ?%| percent)|(?:four|five|six|seven) (?:foot|feet|ft)\\b)(.*)`), kind: "FACT", confidence: 0.75 },
   { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:working|studying|learning|training|saving|volunteering|building|teaching|running|practicing|practising|renovating|remodeling|preparing|organizing|organising|raising|caring|applying|interviewing|pursuing|taking|writing|reading|playing|getting into)\\b(.*)`), kind: "FACT", confidence: 0.65, accept: contentful },
   { pattern: new RegExp(`^(?:i am|we are)\\b`), kind: "OTHER", confidence: 0, rejects: true },
@@ -222,8 +252,9 @@ const firstPersonRules: Rule[] = [
   { pattern: new RegExp(`${subject}${adverbPattern}(?:have got|have|own) (?!to\\b|no\\b|not\\b|never\\b|got to\\b)((?:a|an|the|some|two|three|four|five|\\d+|my|our|one|several|another|plenty of)\\b.*)`), kind: "FACT", confidence: 0.85, accept: possession },
   { pattern: new RegExp(`${subject}${adverbPattern}got (?!to\\b)((?:a|an|some|two|three|four|five|\\d+|my|our|one|several|another)\\b.*)`), kind: "FACT", confidence: 0.7, accept: possession },
   { pattern: new RegExp(`${subject}have ${adverbPattern}((?:wide|narrow|flat|small|big|long|short|curly|straight|sensitive|dry|oily)\\b.*)`), kind: "FACT", confidence: 0.8, accept: (match) => hasContent(match[1]) },
+  { pattern: new RegExp(`${subject}have ${adverbPattern}(?:had|welcomed|adopted) (?:a|an|our|my|the|twins|two|three|another)\\b(.*)`), kind: "FACT", confidence: 0.8, accept: contentful },
   // "I have moved", "I have had an account for ten years".
-  { pattern: new RegExp(`${subject}have ${adverbPattern}(\\w+)\\b(.*)`), kind: "FACT", confidence: 0.7, accept: (match) => /(?:ed|en|wn|ne|ght|ught|ade|ent|eft|ept|elt|ost|old|id|un|ad|ung|ook|oke|ot)$/.test(match[1]) && !stopVerbs.has(match[1]) && !/^(?:seen|done|gone|been|spoken|written|given|taken|shown|known)$/.test(match[1]) && hasContent(match[2]) },
+  { pattern: new RegExp(`${subject}have ${adverbPattern}(\\w+)\\b(.*)`), kind: "FACT", confidence: 0.7, accept: (match) => /(?:ed|en|wn|ne|ght|ught|ade|ent|eft|ept|elt|ost|old|id|un|ad|ung|ook|oke|ot)$/.test(match[1]) && !stopVerbs.has(match[1]) && !/^(?:seen|done|gone|been|spoken|written|given|taken|shown|known|attached|enclosed|included|forwarded|copied|uploaded|pasted|added|filled|read)$/.test(match[1]) && hasContent(match[2]) },
   // Where they live and work.
   { pattern: new RegExp(`${subject}${adverbPattern}(?:live|reside|work|study|teach|commute|run|manage|grew up|go to school|moved|relocated|just moved)\\b(.*)`), kind: "FACT", confidence: 0.85, accept: (match) => hasContent(match[1]) || /moved|relocated/.test(match[0]) },
   { pattern: new RegExp(`${subject}${adverbPattern}(?:lived|worked|studied|taught)\\b(.*)`), kind: "FACT", confidence: 0.7, accept: contentful },
@@ -233,22 +264,25 @@ const firstPersonRules: Rule[] = [
   // Plans.
   { pattern: new RegExp(`${subject}(?:plan|intend|aim|am planning|am going|have planned|have decided) to\\b(.*)`), kind: "PLAN", confidence: 0.75, accept: withObject },
   { pattern: new RegExp(`${subject}will ${adverbPattern}need\\b(.*)`), kind: "OTHER", confidence: 0.6, accept: contentful },
-  { pattern: new RegExp(`${subject}will ${adverbPattern}(?:be )?(\\w+)\\b(.*)`), kind: "PLAN", confidence: 0.7, accept: (match) => !/^(?:let|get|check|try|think|wait|take|call|see|keep|look|have|need|just|do|go|pass|make|give|send|email|text|stay|talk|be|sort|figure|find|ask|tell|consider)$/.test(match[1]) && hasContent(match[2]) && (timePattern.test(match[0]) || /^(?:moving|traveling|travelling|flying|away|visiting|relocating|retiring)$/.test(match[1])) },
+  { pattern: new RegExp(`${subject}will ${adverbPattern}(?:be )?(\\w+)\\b(.*)`), kind: "PLAN", confidence: 0.7, accept: (match) => !/^(?:let|get|check|try|think|wait|take|call|see|keep|look|have|need|just|do|go|pass|make|give|send|email|text|stay|talk|be|sort|figure|find|ask|tell|consider)$/.test(match[1]) && hasContent(match[2]) && (timePattern.test(match[0]) || /^(?:moving|traveling|travelling|flying|away|visiting|relocating|retiring|arriving|leaving|departing|checking|staying|returning|back|off)$/.test(match[1])) },
   { pattern: new RegExp(`${subject}${adverbPattern}(?:leave|fly|arrive|depart|start|move|travel|head|get married|graduate|retire|begin|go)\\b(.*)`), kind: "PLAN", confidence: 0.7, accept: (match) => timePattern.test(match[0]) && !frequencyPattern.test(match[0]) },
   { pattern: new RegExp(`${subject}${adverbPattern}hope to\\b(.*)`), kind: "PLAN", confidence: 0.55, accept: withObject },
   { pattern: new RegExp(`${subject}${adverbPattern}need (?!to\\b|help\\b|some help\\b|assistance\\b|someone\\b|a hand\\b|a minute\\b|an answer\\b|info|more time\\b|it\\b|that\\b|this\\b|them\\b|you\\b)(.*)`), kind: "OTHER", confidence: 0.55, accept: (match) => contentful(match) && !/\byou$/.test(match[1]) },
   { pattern: new RegExp(`${subject}${adverbPattern}want to (?!know\\b|ask\\b|say\\b|check\\b|make sure\\b|let you\\b|thank\\b|talk\\b|speak\\b|confirm\\b|see\\b|understand\\b|be sure\\b|tell\\b|hear\\b|share\\b)(\\w+)\\b(.*)`), kind: "PLAN", confidence: 0.55, accept: (match) => hasContent(match[2]) && !isReaction(match[2]) },
   { pattern: new RegExp(`${subject}${adverbPattern}want (?!to\\b|you\\b|it\\b|that\\b|this\\b|them\\b)(.*)`), kind: "PREFERENCE", confidence: 0.55, accept: contentful },
   // Anything else they do regularly ("I climb at the gym twice a week").
-  { pattern: new RegExp(`${subject}${adverbPattern}([a-z]+)\\b(.*)`), kind: "FACT", confidence: 0.7, accept: (match) => frequencyPattern.test(match[0]) && !stopVerbs.has(match[1]) },
+  { pattern: new RegExp(`${subject}${adverbPattern}([a-z]+)\\b(.*)`), kind: "FACT", confidence: 0.7, accept: (match) => frequencyPattern.test(match[0]) && !habitStopVerbs.has(match[1]) },
   // A plain statement with a verb of their own ("I sleep cold", "I painted a lake sunrise last year").
-  { pattern: new RegExp(`${subject}${adverbPattern}([a-z]+)\\b(.*)`), kind: "FACT", confidence: 0.5, accept: (match) => !stopVerbs.has(match[1]) && !isReaction(match[2]) && /^[a-z]{3,}$/.test(match[1]) && !/ly$|ing$/.test(match[1]) && hasContent(match[2]) && wordsOf(match[0]).length <= 25 },
+  { pattern: new RegExp(`${subject}${adverbPattern}([a-z]+)\\b(.*)`), kind: "FACT", confidence: 0.5, accept: (match) => !stopVerbs.has(match[1]) && !isReaction(match[2]) && /^[a-z]{3,}$/.test(match[1]) && !/ing$/.test(match[1]) && (!/ly$/.test(match[1]) || /^(?:fly|rely|reply|apply|supply)$/.test(match[1])) && hasContent(match[2]) && wordsOf(match[0]).length <= 25 },
 ];
 
+// "We would also prefer…", "I have just had…": the rules read the verb after the auxiliary.
+const adverbAfterAuxiliary = /^((?:i|we) (?:would|will|should|could|can|do|did|have|had|am|are|was|were)) (?:also|really|still|just|definitely|actually|certainly|probably|honestly|totally|absolutely|now|then|both|all) /;
+
 function firstPersonStatement(clause: string): StatementMatch | null {
-  const lower = clause.toLowerCase();
+  const lower = clause.toLowerCase().replace(adverbAfterAuxiliary, "$1 ");
   for (const rule of firstPersonRules) {
-    const match = rule.pattern.exec(rule.onOriginalCase ? clause : lower);
+    const match = rule.pattern.exec(rule.onOriginalCase ? clause.replace(adverbAfterAuxiliary, "$1 ") : lower);
     if (!match) continue;
     if (rule.rejects) return null;
     if (rule.accept && !rule.accept(match)) continue;
@@ -275,6 +309,8 @@ function familyStatement(clause: string): StatementMatch | null {
   const match = relationSubject.exec(clause);
   if (!match) return null;
   const [, relation, name, predicate] = match;
+  // "My partner, Sam Reyes": a surname, not a predicate.
+  if (/^[A-Z][a-z]+(?:[\s.,]|$)/.test(predicate) && !/^I\b/.test(predicate)) return null;
   const lowerPredicate = predicate.toLowerCase();
   if (!/^(?:is|was|has|had|loves|likes|prefers|hates|works|lives|goes|starts|turns|just|will|plays|needs|wants|gets|uses|can|does|did|always|usually|never|really|also|still|and i|are|were|have|love|like|prefer|hate|work|live|go|start|play|need|want|get|use|do|recently|graduated|moved|started|got|passed|retired|adopted|[a-z]+s)\b/.test(lowerPredicate)) return null;
   if (/^(?:and i|and me)\b/.test(lowerPredicate) || reportedSpeech.test(lowerPredicate) || !hasContent(predicate)) return null;
@@ -283,6 +319,20 @@ function familyStatement(clause: string): StatementMatch | null {
     return { content: `Has ${article(rel)} ${rel} named ${name}, who ${lowerFirst(toThirdPerson(predicate))}`, kind: "FACT", confidence: 0.8 };
   }
   return { content: toThirdPerson(clause), kind: "FACT", confidence: 0.7 };
+}
+
+const occasions = "birthday|anniversary|wedding|graduation|retirement|engagement party|christening|leaving party|leaving do|hen do|stag do|baby shower";
+const occasionOf = new RegExp(`^(?:it|this|that)(?: is|'s) (?:for )?(?:my|our) (${relations})'s ((?:\\d+(?:st|nd|rd|th) |first |big )?(?:wedding )?(?:${occasions}))\\b(.*)$`, "i");
+const giftFor = new RegExp(`^(?:it|this|that|the (?:order|parcel|package|item|box))(?: is|'s| was) (?:a|an) ((?:\\w+ )?(?:gift|present|surprise)) for (?:my|our) (${relations})\\b(.*)$`, "i");
+
+// "It's my dad's 60th birthday" → their dad's 60th birthday is coming up; "It's a birthday present
+// for my mum" → they bought a birthday present for their mum.
+function occasionStatement(clause: string): StatementMatch | null {
+  const occasion = occasionOf.exec(clause);
+  if (occasion) return { content: `Their ${occasion[1].toLowerCase()}'s ${occasion[2].toLowerCase()} is coming up${toThirdPerson(occasion[3]).toLowerCase() ? ` ${lowerFirst(toThirdPerson(occasion[3].trim()))}` : ""}`.trim(), kind: "PLAN", confidence: 0.65 };
+  const gift = giftFor.exec(clause);
+  if (gift) return { content: `Bought ${article(gift[1])} ${gift[1].toLowerCase()} for their ${gift[2].toLowerCase()}${gift[3] ? lowerFirst(toThirdPerson(gift[3])) : ""}`, kind: "FACT", confidence: 0.65 };
+  return null;
 }
 
 const accountSubject = /^(?:my|our) (?:account|subscription|plan|membership|policy|contract|lease|tier|renewal|loyalty|rewards)\b/i;
@@ -380,7 +430,6 @@ function isQuestion(sentence: string): boolean {
 }
 
 const maxClauseCharacters = 240;
-const questionTail = /,\s*(?:can|could|would|will|do|does|is|are|should|may|shall)\s+(?:you|i|we|she|he|they|it|there)\b[^,]*\?["')\]]*\s*$/i;
 const conditionalStart = /^(?:if|unless|in case|what if|suppose|supposing|imagine|when i|once i)\b/;
 const conditionalTail = /,?\s+(?:if|unless|in case|as long as|provided that|provided)\b.*$/i;
 
@@ -391,20 +440,68 @@ function tidyContent(content: string): string {
     .replace(/^Would like to /, "Wants to ")
     .replace(/^Would like /, "Wants ")
     .replace(/^Has got\b/, "Has")
-    .replace(/(?:[\s,]+(?:though|tho|anyway|anyways|lol|haha|honestly|either|too|really|please|thanks|thank you|but|and|so|or|because|like|btw|fyi))+[\s.,;:!?…]*$/i, "")
+    .replace(/(?:[\s,]+(?:though|tho|anyway|anyways|lol|haha|honestly|either|too|really|please|thanks|thank you|but|and|so|or|because|like|btw|fyi|you know|i mean|right|ok|okay|yeah|now then))+[\s.,;:!?…]*$/i, "")
     .replace(/\s+/g, " ")
     .replace(/[\s.,;:!?…]+$/, "")
     .trim();
 }
 
+// "my daughter Mia, she's 7" → "my daughter Mia, who is 7"; "my mum, her birthday is on Saturday"
+// → "my mum, whose birthday is on Saturday": one statement, not a dangling ", she's 7".
+const relationMention = `(?:[Mm]y|[Oo]ur) (?:new |little |baby |eldest |oldest |youngest |older |younger |elder )?(?:${relations})(?:,? [A-Z][a-z]{1,20})?`;
+const appositivePronoun = new RegExp(`\\b(${relationMention}), (?:he|she|they) (?:is|are|was|has|turns|loves|likes|hates|needs)\\b`, "g");
+const appositivePossessive = new RegExp(`\\b(${relationMention}), (?:his|her|their) (\\w+) (is|was|are)\\b`, "g");
+
+function rewriteAppositives(text: string): string {
+  return text
+    .replace(/\b([Hh]e|[Ss]he)'s (?=got\b|been\b)/g, "$1 has ")
+    .replace(/\b([Hh]e|[Ss]he)'s\b/g, "$1 is")
+    .replace(appositivePronoun, (match: string, mention: string) => `${mention}, who ${match.slice(match.lastIndexOf(" ") + 1)}`)
+    .replace(appositivePossessive, "$1, whose $2 $3")
+    // "Two of us are vegetarian, me and my sister" → "My sister and I are vegetarian".
+    .replace(new RegExp(`^(?:two|both|the two) of us are (.+?),? (?:me|myself) and (?:my|our) (${relations})[.!]*$`, "i"), "My $2 and I are $1")
+    .replace(new RegExp(`^(?:[Mm]e|[Mm]yself) and (my|our) (${relations})\\b`), "My $2 and I");
+}
+
+const maleRelations = new Set("son husband dad father brother boyfriend fiance fiancé grandson grandfather grandpa nephew uncle stepson father-in-law brother-in-law".split(" "));
+const femaleRelations = new Set("daughter wife mom mum mother sister girlfriend fiancee fiancée granddaughter grandmother grandma niece aunt stepdaughter mother-in-law sister-in-law".split(" "));
+
+/** "he"/"she" at the start of a clause, as the relative last mentioned ("…for my son. He mostly does coding…"). */
+function resolvePronoun(clause: string, context: string): string | null {
+  const pronoun = /^(he|she) (?!said|says|told|tells|thinks|thought|claims|claimed|reckons)/i.exec(clause);
+  if (!pronoun) return null;
+  const male = pronoun[1].toLowerCase() === "he";
+  const mentioned = [...context.matchAll(mentionedRelation)].map((match) => match[1].toLowerCase()).filter((relation) => !pluralRelations.has(relation));
+  // People only: "she's a little menace" about a new cat is banter, not a fact worth keeping.
+  const fits = mentioned.filter((relation) => (male ? maleRelations.has(relation) : femaleRelations.has(relation)) || /^(?:partner|spouse|kid|child|baby|toddler|cousin|roommate|flatmate)$/.test(relation));
+  const relation = fits.at(-1);
+  if (!relation || new Set(fits).size > 1) return null;
+  return `My ${relation} ${clause.slice(pronoun[0].length)}`;
+}
+
+// "…on the 15th, any chance it'll arrive before then?": the statement before the question counts.
+const questionTail =
+  /,\s*(?:(?:so|and|but|also)\s+)?(?:(?:can|could|would|will|do|does|is|are|should|may|shall)\s+(?:you|i|we|she|he|they|it|there|someone|somebody)\b|any chance|how|when|what|where|which|why)[^,]*\?["')\]]*\s*$/i;
+// "my gas bill is £312 for March??": indignation, not a question.
+const rhetoricalEnd = /\s*(?:\?\s*){2,}$|\s*(?:\?!|!\?)[?!]*$/;
+// "Can you send bills by email from now on, not post" is a standing request, not a question.
+const standingRequest =
+  /^(?:so |and |also )?(?:can|could|would|will) you (?:please |kindly |just )?((?:send|email|e-mail|text|call|phone|post|deliver|leave|ship|bill|contact|use|keep|put|note|add|make sure)\b.*\b(?:from now on|in future|in the future|going forward|always|next time|every time|rather than|instead of|only)\b.*?)\??$/i;
+// "I was hoping you could arrange a room with a sea view": a request, not a hypothetical.
+const hopingRequest =
+  /^(?:i|we) (?:was|were|am|are) (?:hoping|wondering if|wondering whether) (?:you|they|someone) (?:could|would|can|might) (?:please )?(?:arrange|give|get|book|provide|find|offer|reserve|organise|organize|sort out|set up|put) (?:me |us )?(?:in |with )?(.+)$/i;
+// Wishing something about the company had gone otherwise is about that clause only ("I wish you had
+// texted me instead, I would much rather get a text").
+const wishAboutOthers = /^(?:i|we) (?:\w+ )?wish (?:you|they|someone|somebody|the|your)\b/i;
+
 /**
  * What one customer sentence says about the customer: preferences, dislikes, facts, plans, issues,
- * each rewritten in the third person. Questions, hypotheticals ("if I…"), reported speech and
- * negated facts give nothing, except that a question can still reveal a named pet or relative
- * ("Do you have a harness for my dog Max?").
+ * each rewritten in the third person. Questions, hypotheticals ("if I…", and what follows a
+ * "maybe"), reported speech and negated facts give nothing, except that a question can still reveal
+ * a named pet or relative ("Do you have a harness for my dog Max?").
  */
 export function matchCustomerStatement(sentence: string, previousSentence = ""): StatementMatch[] {
-  let text = stripLead(expandContractions(sentence));
+  let text = rewriteAppositives(stripLead(cleanSpokenText(expandContractions(sentence))));
   if (!text) return [];
   const found = [...namedRelations(text), ...namedByPronoun(text, previousSentence)];
   for (const clause of splitClauses(text)) {
@@ -413,37 +510,61 @@ export function matchCustomerStatement(sentence: string, previousSentence = ""):
   }
   // "My wife is travelling with me, can she sit next to me?": the statement before the question counts.
   text = text.replace(questionTail, "");
+  if (!questionStart.test(text.toLowerCase())) text = text.replace(rhetoricalEnd, "");
+  const request = standingRequest.exec(text);
+  if (request) text = `Please ${request[1]}`;
   const lower = text.toLowerCase();
   if (isQuestion(text) || conditionalStart.test(lower) || reportedSpeech.test(lower)) return found;
   // "I'm vegetarian, if the trip includes meals": the condition is not part of the fact, but it is
   // part of a plan or an issue ("Wants a refund if it is not here by Thursday").
   const condition = conditionalTail.exec(text)?.[0] ?? "";
   const unconditional = condition ? text.slice(0, text.length - condition.length) : text;
-  if (hypothetical.test(unconditional.toLowerCase())) return found;
 
-  // "My husband and I are flying to Rome" → "Is flying to Rome … with their husband".
+  // "My husband and I are flying to Rome" → "Is flying to Rome … with their husband"; "My sister and
+  // I are vegetarian" → "Is vegetarian, as is their sister".
   let together = "";
   const companionMatch = companionSubject.exec(unconditional);
   let statement = unconditional;
   if (companionMatch && !notNames.has(companionMatch[3] ?? "")) {
     const relation = companionMatch[1]?.toLowerCase();
-    together = relation ? ` with their ${relation}${companionMatch[2] ? ` ${companionMatch[2]}` : ""}` : ` with ${companionMatch[3]}`;
-    statement = `We${unconditional.slice(companionMatch[0].length)}`;
+    const rest = unconditional.slice(companionMatch[0].length);
+    const state = /^ (?:are|were) (?!\w+ing\b|going\b|about\b|off\b)/.test(rest);
+    const who = relation ? `their ${relation}${companionMatch[2] ? ` ${companionMatch[2]}` : ""}` : companionMatch[3];
+    together = state ? `, as ${relation && pluralRelations.has(relation) ? "are" : "is"} ${who}` : ` with ${who}`;
+    statement = `We${rest}`;
   }
   const clauses = splitClauses(statement);
+  // A "maybe", "might" or "whether" makes its clause and the ones after it uncertain.
+  let uncertain = false;
   let previous: StatementMatch | null = null;
+  let context = previousSentence;
   clauses.forEach((rawClause, index) => {
     let clause = rawClause.replace(/[\s.,;:!…]+$/, "");
+    const seen = context;
+    context = `${context} ${clause}`;
     let confidence = 0;
     const hedged = hedge.exec(clause);
     if (hedged) {
       clause = clause.slice(hedged[0].length);
       confidence = -0.2;
     }
-    if (clause.length > maxClauseCharacters || wordsOf(clause).length < 2) {
+    const hoping = hopingRequest.exec(clause);
+    if (hoping && hasContent(hoping[1])) {
+      const asked: StatementMatch = { content: `Asked for ${lowerFirst(tidyContent(toThirdPerson(hoping[1])))}`, kind: "PREFERENCE", confidence: 0.65 };
+      previous = asked;
+      found.push(asked);
+      return;
+    }
+    if (wishAboutOthers.test(clause)) {
       previous = null;
       return;
     }
+    if (hypothetical.test(clause.toLowerCase())) uncertain = true;
+    if (uncertain || clause.length > maxClauseCharacters || wordsOf(clause).length < 2) {
+      previous = null;
+      return;
+    }
+    clause = resolvePronoun(clause, seen) ?? clause;
     const companion = index === 0 ? together : "";
     const lowerClause = clause.toLowerCase();
     if (/^we are (?:both|all)\b/.test(lowerClause)) {
@@ -454,7 +575,7 @@ export function matchCustomerStatement(sentence: string, previousSentence = ""):
     const dislike = isFirstPerson && /^(?:i|we) (?:\w+ )?(?:hate|dislike|detest|loathe|do not (?:like|want)|can not stand)\b/.test(lowerClause);
     const match =
       (dislike ? null : issueStatement(clause)) ??
-      (isFirstPerson ? firstPersonStatement(clause) : (familyStatement(clause) ?? accountStatement(clause) ?? preferenceStatement(clause) ?? requestStatement(clause)));
+      (isFirstPerson ? firstPersonStatement(clause) : (familyStatement(clause) ?? occasionStatement(clause) ?? accountStatement(clause) ?? preferenceStatement(clause) ?? requestStatement(clause)));
     let content = match ? `${tidyContent(match.content)}${companion}` : "";
     if (!match || !content) {
       previous = null;
@@ -463,7 +584,7 @@ export function matchCustomerStatement(sentence: string, previousSentence = ""):
     if (condition && index === clauses.length - 1 && (match.kind === "ISSUE" || match.kind === "PLAN")) content = `${content} ${lowerFirst(tidyContent(toThirdPerson(condition.replace(/^,?\s+/, ""))))}`;
     // "I always fly with a guitar, I'd rather not check it": "it" is the guitar, so the two stay together.
     const last: StatementMatch | null = previous;
-    if (last && /\b(?:it|them)\b/i.test(content) && !/\b(?:it|them)\b/i.test(last.content)) {
+    if (last && match.kind !== "MOOD" && last.kind !== "MOOD" && /\b(?:it|them)\b/i.test(content) && !/\b(?:it|them)\b/i.test(last.content)) {
       last.content = `${last.content} and ${lowerFirst(content)}`;
       last.confidence = Math.min(last.confidence, match.confidence);
       if (match.kind === "ISSUE") last.kind = "ISSUE";
