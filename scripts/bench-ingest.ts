@@ -1,9 +1,11 @@
 // `npm run bench:ingest [-- options]`: ingest throughput of a production Kith server — identity
-// resolutions per second through POST …/Profiles and conversations of 5 messages per second through
-// POST …/Conversations — on the embedded database and on PostgreSQL. Loopback only; bounded in time.
+// resolutions per second through POST …/Profiles and PUT …/Profiles/Bulk, and conversations of 5
+// messages per second through POST …/Conversations — on the embedded database and on PostgreSQL.
+// Loopback only; bounded in time.
 //
 //   --duration=15      seconds measured per row (after a 3 s warm-up with the same traffic)
 //   --connections=8    concurrent clients, each sending its next request when the last one answered
+//   --bulk-size=100    profiles per PUT …/Profiles/Bulk call (one resolution each)
 //   --no-pg            skip PostgreSQL
 //   --json=FILE        also write the figures as JSON
 //
@@ -14,7 +16,7 @@
 // of the time, otherwise someone already sent (a repeat: the same values written differently,
 // which resolves to the existing profile). Conversations: one CUSTOMER (SMS, WhatsApp, e-mail or
 // chat; 70 % new people) and one agent, 5 messages with unique resourceIds. Every request must
-// answer 2xx; the run fails otherwise.
+// answer 2xx; the run fails otherwise. Bulk: the same people as POST …/Profiles (80 % new), 100 per call.
 import { readFileSync, writeFileSync } from "node:fs";
 import { START_LIMIT_MS, BUILD_START_LIMIT_MS, bootstrapKey, percentile, benchDatabaseUrl, option, preparePostgres, startBenchHarness, startServer, type Server } from "./bench-server";
 
@@ -25,6 +27,7 @@ const durationS = Math.min(Math.max(Number(option("duration", "15")), 1), 120);
 const connections = Math.min(Math.max(Number(option("connections", "8")), 1), 64);
 const withPg = option("no-pg", "false") !== "true";
 const jsonFile = option("json", "");
+const bulkSize = Math.min(Math.max(Number(option("bulk-size", "100")), 1), 1000);
 
 // ------------------------------------------------------------------ realistic identities
 
@@ -96,7 +99,7 @@ type Row = {
   firstFailure: string;
 };
 
-type Request = { path: string; body: unknown; resolutions: number };
+type Request = { method?: "POST" | "PUT"; path: string; body: unknown; resolutions: number };
 
 /** `connections` clients, each sending its next request when the previous one answered. */
 async function drive(server: Server, headers: Record<string, string>, seconds: number, next: () => Request) {
@@ -112,7 +115,7 @@ async function drive(server: Server, headers: Record<string, string>, seconds: n
       const sent = performance.now();
       try {
         const response = await fetch(`${server.base}${request.path}`, {
-          method: "POST",
+          method: request.method ?? "POST",
           headers: { ...headers, "content-type": "application/json" },
           body: JSON.stringify(request.body),
           signal: AbortSignal.timeout(30_000),
@@ -188,6 +191,16 @@ async function ingestAgainst(database: string, env: Record<string, string | unde
       if (isNew || Math.random() < 0.5) contact.phone = profilePeople.messyPhone(person);
       return { path: `${store}/Profiles`, body: { traits: { Contact: contact } }, resolutions: 1 };
     };
+    const bulkPeople = new People(`b${run}`);
+    const bulkWrite = (): Request => {
+      const profiles = Array.from({ length: bulkSize }, () => {
+        const { person, isNew } = bulkPeople.next(0.8);
+        const contact: Record<string, string> = { firstName: person.first, lastName: person.last, email: bulkPeople.messyEmail(person) };
+        if (isNew || Math.random() < 0.5) contact.phone = bulkPeople.messyPhone(person);
+        return { traits: { Contact: contact } };
+      });
+      return { method: "PUT", path: `${store}/Profiles/Bulk`, body: { profiles }, resolutions: bulkSize };
+    };
 
     const conversationPeople = new People(`c${run}`);
     let conversationCount = 0;
@@ -220,6 +233,7 @@ async function ingestAgainst(database: string, env: Record<string, string | unde
 
     return [
       await measure(server, database, "POST …/Profiles (identity resolution)", headers, profileWrite),
+      await measure(server, database, `PUT …/Profiles/Bulk (${bulkSize} rows)`, headers, bulkWrite),
       await measure(server, database, "POST …/Conversations (5 messages)", headers, conversation),
     ];
   } finally {

@@ -21,7 +21,8 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   return value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 }
 
-function toRow(event: AuditEventInput) {
+/** The audit_events row of an event (with a new id), for writers that insert many at once. */
+export function toAuditEventRow(event: AuditEventInput) {
   return {
     id: newId("auditEvent"),
     storeId: event.storeId,
@@ -39,14 +40,14 @@ function toRow(event: AuditEventInput) {
 
 /** Records who did what to which resource. Call it inside the write's own transaction. */
 export async function recordAuditEvent(db: DbClient, event: AuditEventInput): Promise<string> {
-  const row = toRow(event);
+  const row = toAuditEventRow(event);
   await db.auditEvent.create({ data: row });
   return row.id;
 }
 
 /** The same for a batch of writes, in one insert (imports and seeds write hundreds at once). */
 export async function recordAuditEvents(db: DbClient, events: AuditEventInput[]): Promise<void> {
-  if (events.length > 0) await db.auditEvent.createMany({ data: events.map(toRow) });
+  if (events.length > 0) await db.auditEvent.createMany({ data: events.map(toAuditEventRow) });
 }
 
 /**
@@ -54,7 +55,7 @@ export async function recordAuditEvents(db: DbClient, events: AuditEventInput[])
  * another write in one round trip (e.g. as the main statement after a `WITH … INSERT`).
  */
 export function auditEventInsertSql(event: AuditEventInput, createdAt = new Date()): { id: string; sql: Prisma.Sql } {
-  const row = toRow(event);
+  const row = toAuditEventRow(event);
   return {
     id: row.id,
     sql: Prisma.sql`INSERT INTO "audit_events" ("id", "storeId", "actorType", "actorId", "actorLabel", "action", "resourceType", "resourceId", "before", "after", "requestId", "createdAt")

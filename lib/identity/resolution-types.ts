@@ -20,7 +20,11 @@ export type IdentifierValue = { idType: string; value: string };
 export type MatchedProfile = {
   profileId: string;
   createdAt: Date;
-  identifiers: { idType: string; value: string; addedAt: Date }[];
+  /**
+   * Oldest first. `id` is the identifier's row id: time-ordered (UUIDv7, increasing within a
+   * process), it keeps the arrival order of values added in the same millisecond.
+   */
+  identifiers: { idType: string; value: string; addedAt: Date; id?: string }[];
 };
 
 export type InvalidIdentifier = { idType: string; value: string; reason: string };

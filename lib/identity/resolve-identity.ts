@@ -351,7 +351,7 @@ function describeBlockViolation(violation: BlockViolation, targets: IndexedProfi
 
 type LimitResult = { added: IdentifierValue[]; evicted: EvictedIdentifier[]; conflicts: ResolutionConflict[]; reasons: string[] };
 
-type Slot = { value: string; addedAt: number; ownerIds: string[]; isNew: boolean };
+type Slot = { value: string; addedAt: number; arrival: string; ownerIds: string[]; isNew: boolean };
 
 /**
  * Adds the candidates type by type as if they arrived one after another now, evicting per the
@@ -377,7 +377,7 @@ function applyLimits(configs: ResolutionIdentifierConfig[], holders: IndexedProf
           result.reasons.push(message);
           continue;
         }
-        slots.push({ value: identifier.value, addedAt: Number.POSITIVE_INFINITY, ownerIds: [], isNew: true });
+        slots.push({ value: identifier.value, addedAt: Number.POSITIVE_INFINITY, arrival: "", ownerIds: [], isNew: true });
         kept.add(identifierKey(config.idType, identifier.value));
       }
       continue;
@@ -397,7 +397,7 @@ function applyLimits(configs: ResolutionIdentifierConfig[], holders: IndexedProf
     while (slots.length > config.limit) evictOne();
     for (const identifier of incoming) {
       if (slots.length >= config.limit) evictOne();
-      slots.push({ value: identifier.value, addedAt: Number.POSITIVE_INFINITY, ownerIds: [], isNew: true });
+      slots.push({ value: identifier.value, addedAt: Number.POSITIVE_INFINITY, arrival: "", ownerIds: [], isNew: true });
       kept.add(identifierKey(config.idType, identifier.value));
     }
   }
@@ -405,20 +405,25 @@ function applyLimits(configs: ResolutionIdentifierConfig[], holders: IndexedProf
   return result;
 }
 
-/** The holders' values of one type, oldest first (ties by value), one slot per distinct value. */
+/**
+ * The holders' values of one type, oldest first, one slot per distinct value. Values added in the
+ * same millisecond keep their arrival order (their time-ordered row ids); without ids, by value.
+ */
 function existingSlots(idType: string, holders: IndexedProfile[]): Slot[] {
   const byValue = new Map<string, Slot>();
   for (const holder of holders) {
     for (const identifier of holder.identifiers) {
       if (identifier.idType !== idType) continue;
+      const addedAt = identifier.addedAt.getTime();
+      const arrival = identifier.id ?? "";
       const slot = byValue.get(identifier.value);
       if (slot) {
-        slot.addedAt = Math.min(slot.addedAt, identifier.addedAt.getTime());
+        if (addedAt < slot.addedAt || (addedAt === slot.addedAt && compareStrings(arrival, slot.arrival) < 0)) Object.assign(slot, { addedAt, arrival });
         slot.ownerIds.push(holder.profileId);
       } else {
-        byValue.set(identifier.value, { value: identifier.value, addedAt: identifier.addedAt.getTime(), ownerIds: [holder.profileId], isNew: false });
+        byValue.set(identifier.value, { value: identifier.value, addedAt, arrival, ownerIds: [holder.profileId], isNew: false });
       }
     }
   }
-  return [...byValue.values()].sort((a, b) => a.addedAt - b.addedAt || compareStrings(a.value, b.value));
+  return [...byValue.values()].sort((a, b) => a.addedAt - b.addedAt || compareStrings(a.arrival, b.arrival) || compareStrings(a.value, b.value));
 }

@@ -1,13 +1,14 @@
 import { Prisma } from "../db/generated/client";
+import { sqlStateOf, isUniqueViolation } from "../db/database-error";
 import { sqlJson, sqlTimestamp } from "../db/sql-values";
 import type { Tx } from "../db/transaction";
 import { newId } from "../ids";
 import type { Actor } from "../auth/actor";
-import { auditEventInsertSql, recordAuditEvent } from "../audit/record-audit-event";
+import { auditEventInsertSql, recordAuditEvent, type AuditEventInput } from "../audit/record-audit-event";
 import { readIdentitySettingsView } from "./identity-settings-view";
 import { prepareIncomingIdentifiers, resolveIdentity } from "./resolve-identity";
 import { mergeProfileInto } from "./merge-profile-into";
-import type { IncomingIdentifier, MatchedProfile, ResolutionDecision, ResolutionSettings } from "./resolution-types";
+import type { IdentifierValue, IncomingIdentifier, MatchedProfile, ResolutionDecision, ResolutionSettings } from "./resolution-types";
 
 export type ResolutionSource = "API" | "CONVERSATION" | "WEBHOOK" | "BULK" | "IMPORT" | "TRAIT_PROMOTION";
 
@@ -69,7 +70,7 @@ async function readResolutionSettings(tx: Tx, storeId: string): Promise<Resoluti
  * never deadlock. Two concurrent records with a common identifier therefore run one after the
  * other, and the second sees the first's profile: they end in one profile, never two.
  */
-async function lockIdentifierValues(tx: Tx, storeId: string, identifiers: { idType: string; value: string }[]): Promise<void> {
+export async function lockIdentifierValues(tx: Tx, storeId: string, identifiers: { idType: string; value: string }[]): Promise<void> {
   const keys = [...new Set(identifiers.map((identifier) => `${storeId}/${identifier.idType}/${identifier.value}`))].sort();
   if (keys.length === 0) return;
   if (keys.length === 1) {
@@ -98,11 +99,69 @@ async function loadMatchedProfiles(tx: Tx, storeId: string, identifiers: { idTyp
     createdAt: profile.createdAt,
     identifiers: allIdentifiers
       .filter((identifier) => identifier.profileId === profile.id)
-      .map((identifier) => ({ idType: identifier.idType, value: identifier.value, addedAt: identifier.createdAt })),
+      .map((identifier) => ({ idType: identifier.idType, value: identifier.value, addedAt: identifier.createdAt, id: identifier.id })),
   }));
 }
 
 const outcomeOf = { create: "CREATED", attach: "ATTACHED", merge: "MERGED", propose: "PROPOSED" } as const;
+
+export type RecordedOutcome = "CREATED" | "ATTACHED" | "MERGED" | "PROPOSED" | "NOT_FOUND" | "LOOKED_UP";
+
+export type ResolutionRecordContent = {
+  id: string;
+  outcome: RecordedOutcome;
+  profileId: string | null;
+  input: unknown;
+  reasons: unknown;
+  source: ResolutionSource;
+  sourceRef: string | null;
+  createdAt: Date;
+  /** The audit event of a resolution that wrote something (none for NOT_FOUND / LOOKED_UP). */
+  audit: AuditEventInput | null;
+};
+
+/**
+ * What a resolution stores about itself: the resolution record (outcome, input, reasons) and its
+ * audit event. One definition for the one-record path below and the batched profile writes.
+ */
+export function describeResolution(options: {
+  storeId: string;
+  actor: Actor;
+  requestId?: string;
+  source: ResolutionSource;
+  sourceRef?: string;
+  incoming: IncomingIdentifier[];
+  normalized: IdentifierValue[];
+  decision: ResolutionDecision;
+  outcome: RecordedOutcome;
+  profileId: string | null;
+  created: boolean;
+  createdAt: Date;
+}): ResolutionRecordContent {
+  const { decision, outcome } = options;
+  return {
+    id: newId("resolution"),
+    outcome,
+    profileId: outcome === "NOT_FOUND" ? null : options.profileId,
+    input: { incoming: options.incoming, normalized: options.normalized },
+    reasons: { reasons: decision.reasons, conflicts: decision.conflicts, invalid: decision.invalid, dropped: decision.dropped },
+    source: options.source,
+    sourceRef: options.sourceRef ?? null,
+    createdAt: options.createdAt,
+    audit:
+      outcome === "NOT_FOUND" || outcome === "LOOKED_UP"
+        ? null
+        : {
+            storeId: options.storeId,
+            actor: options.actor,
+            action: options.created ? "profile.create" : "profile.resolve",
+            resourceType: "profile",
+            resourceId: options.profileId,
+            after: { outcome, added: decision.identifiersToAdd, evicted: decision.identifiersToEvict, conflicts: decision.conflicts.map((conflict) => conflict.message) },
+            requestId: options.requestId,
+          },
+  };
+}
 
 /**
  * Resolves one incoming record (a participant, a profile create, a bulk row) to a profile and
@@ -112,7 +171,7 @@ const outcomeOf = { create: "CREATED", attach: "ATTACHED", merge: "MERGED", prop
  * `withResolutionRetry` so a lost race re-reads and decides again.
  */
 export async function resolveRecord(tx: Tx, options: ResolveRecordOptions): Promise<ResolveRecordResult> {
-  const { storeId, actor } = options;
+  const { storeId } = options;
   const settings = options.settings ?? (await readResolutionSettings(tx, storeId));
   let incoming = options.incoming;
   if (options.anchorProfileId) {
@@ -123,6 +182,26 @@ export async function resolveRecord(tx: Tx, options: ResolveRecordOptions): Prom
   await lockIdentifierValues(tx, storeId, prepared.identifiers);
   const matches = await loadMatchedProfiles(tx, storeId, prepared.identifiers, options.anchorProfileId);
   const decision = resolveIdentity({ incoming, settings, matches });
+  return applyResolutionDecision(tx, { ...options, settings, incoming, normalized: prepared.identifiers, decision });
+}
+
+export type ApplyResolutionDecisionOptions = Omit<ResolveRecordOptions, "settings"> & {
+  settings: ResolutionSettings;
+  /** E's identifiers as the decision saw them (with the anchor's, when anchored). */
+  incoming: IncomingIdentifier[];
+  /** Their normalised values (step 1 of SPEC §4), as locked and matched. */
+  normalized: IdentifierValue[];
+  /** resolveIdentity's decision, made on the current, locked rows of this transaction. */
+  decision: ResolutionDecision;
+};
+
+/**
+ * Applies a decision made in this transaction (identifier values locked, matched profiles
+ * row-locked and read after the locks): creates, evicts, merges, proposes, adds identifiers, and
+ * stores the resolution record with its audit event.
+ */
+export async function applyResolutionDecision(tx: Tx, options: ApplyResolutionDecisionOptions): Promise<ResolveRecordResult> {
+  const { storeId, actor, settings, decision } = options;
   if (options.anchorProfileId && decision.outcome === "create") {
     // The anchor holds no identifier yet and nothing else matched: E is the anchor.
     decision.outcome = "attach";
@@ -133,7 +212,7 @@ export async function resolveRecord(tx: Tx, options: ResolveRecordOptions): Prom
 
   let profileId = decision.profileId;
   let created = false;
-  let recordedOutcome: "CREATED" | "ATTACHED" | "MERGED" | "PROPOSED" | "NOT_FOUND" | "LOOKED_UP" = outcomeOf[decision.outcome];
+  let recordedOutcome: RecordedOutcome = outcomeOf[decision.outcome];
   if (decision.outcome === "create" && !options.createIfMissing) {
     recordedOutcome = "NOT_FOUND";
   } else {
@@ -185,9 +264,9 @@ export async function resolveRecord(tx: Tx, options: ResolveRecordOptions): Prom
       await recordAuditEvent(tx, { storeId, actor, action: "merge.propose", resourceType: "merge", resourceId: mergeId, after: proposal, requestId: options.requestId });
     }
     if (profileId && decision.identifiersToAdd.length > 0) {
-      const now = Date.now();
+      const now = new Date();
       await tx.identifier.createMany({
-        data: decision.identifiersToAdd.map((identifier, index) => ({
+        data: decision.identifiersToAdd.map((identifier) => ({
           storeId,
           id: newId("identifier"),
           profileId: profileId!,
@@ -195,47 +274,38 @@ export async function resolveRecord(tx: Tx, options: ResolveRecordOptions): Prom
           value: identifier.value,
           isUnique: configByType.get(identifier.idType)?.enforceUnique ?? true,
           source: options.source,
-          // Distinct, increasing times keep E's order as the arrival order.
-          createdAt: new Date(now + index),
+          // One time for the record; the ids, generated in E's order and time-ordered, keep it
+          // as the arrival order (identifiers are read by createdAt, then id).
+          createdAt: now,
         })),
       });
     }
   }
 
   // The resolution record and its audit event: one statement, one round trip.
-  const resolutionId = newId("resolution");
-  const now = new Date();
+  const record = describeResolution({ ...options, normalized: options.normalized, outcome: recordedOutcome, profileId, created, createdAt: new Date() });
   const resolutionInsert = Prisma.sql`INSERT INTO "resolution_records" ("storeId", "id", "outcome", "profileId", "input", "reasons", "source", "sourceRef", "createdAt")
-    VALUES (${storeId}, ${resolutionId}, ${recordedOutcome}::"ResolutionOutcome", ${recordedOutcome === "NOT_FOUND" ? null : profileId}, ${sqlJson({ incoming, normalized: prepared.identifiers })},
-      ${sqlJson({ reasons: decision.reasons, conflicts: decision.conflicts, invalid: decision.invalid, dropped: decision.dropped })}, ${options.source}, ${options.sourceRef ?? null}, ${sqlTimestamp(now)})`;
-  if (recordedOutcome !== "NOT_FOUND" && recordedOutcome !== "LOOKED_UP") {
-    const audit = auditEventInsertSql(
-      {
-        storeId,
-        actor,
-        action: created ? "profile.create" : "profile.resolve",
-        resourceType: "profile",
-        resourceId: profileId,
-        after: { outcome: recordedOutcome, added: decision.identifiersToAdd, evicted: decision.identifiersToEvict, conflicts: decision.conflicts.map((conflict) => conflict.message) },
-        requestId: options.requestId,
-      },
-      now,
-    );
+    VALUES (${storeId}, ${record.id}, ${record.outcome}::"ResolutionOutcome", ${record.profileId}, ${sqlJson(record.input)},
+      ${sqlJson(record.reasons)}, ${record.source}, ${record.sourceRef}, ${sqlTimestamp(record.createdAt)})`;
+  if (record.audit) {
+    const audit = auditEventInsertSql(record.audit, record.createdAt);
     await tx.$executeRaw`WITH "resolution" AS (${resolutionInsert}) ${audit.sql}`;
   } else {
     await tx.$executeRaw`${resolutionInsert}`;
   }
-  return { profileId: recordedOutcome === "NOT_FOUND" ? null : profileId, created, decision, resolutionId };
+  return { profileId: record.profileId, created, decision, resolutionId: record.id };
 }
 
 const MAX_ATTEMPTS = 5;
 
 function isRetryable(error: unknown): boolean {
   if (error instanceof ResolutionRaceError) return true;
-  const code = (error as { code?: string }).code;
   // A unique violation on an identifier (a value another transaction just took) or a
-  // serialisation failure / deadlock reported by PostgreSQL: decide again on fresh data.
-  return code === "P2002" || code === "P2034" || code === "40001" || code === "40P01";
+  // serialisation failure / deadlock reported by PostgreSQL — from the query builder or from
+  // hand-written SQL alike: decide again on fresh data.
+  if (isUniqueViolation(error) || (error as { code?: string }).code === "P2034") return true;
+  const sqlState = sqlStateOf(error);
+  return sqlState === "40001" || sqlState === "40P01";
 }
 
 /**

@@ -5,7 +5,14 @@ import type { Actor } from "../auth/actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
 
 /** Traits that, with the same full name, make two profiles likely the same person. */
-const EVIDENCE_TRAITS = /^(address|postalAddress|birthDate|dateOfBirth|dob|birthday|company|companyName|employer)$/i;
+const EVIDENCE_TRAIT_NAMES = ["address", "postalAddress", "birthDate", "dateOfBirth", "dob", "birthday", "company", "companyName", "employer"];
+const EVIDENCE_TRAITS = new RegExp(`^(${EVIDENCE_TRAIT_NAMES.join("|")})$`, "i");
+
+/**
+ * A case-insensitive SQL pattern (`~*`) matching at least every evidence trait name, for
+ * narrowing a read before `isDuplicateEvidence` decides.
+ */
+export const DUPLICATE_EVIDENCE_SQL_PATTERN = EVIDENCE_TRAITS.source;
 
 /** "  Ada   LOVELACE " and "ada lovelace" compare equal; so do "1 Main St." and "1 main st". */
 export function normalizeForComparison(value: unknown): string | null {
@@ -17,6 +24,14 @@ export function normalizeForComparison(value: unknown): string | null {
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
   return text || null;
+}
+
+/**
+ * Whether a trait can be evidence that two same-named profiles are one person: only profiles that
+ * hold such a trait can be proposed (with no evidence of its own, a profile shares none).
+ */
+export function isDuplicateEvidence(trait: { traitName: string; value: unknown }): boolean {
+  return EVIDENCE_TRAITS.test(trait.traitName) && normalizeForComparison(trait.value) !== null;
 }
 
 export type DuplicateEvidence = { name: string; matchingTraits: { traitGroup: string; name: string; value: unknown }[] };
@@ -42,7 +57,7 @@ export async function proposeDuplicateMerges(tx: Tx, storeId: string, profileId:
   const evidenceOf = (id: string) =>
     new Map(
       traits
-        .filter((trait) => trait.profileId === id && EVIDENCE_TRAITS.test(trait.traitName))
+        .filter((trait) => trait.profileId === id && isDuplicateEvidence(trait))
         .flatMap((trait) => {
           const normalized = normalizeForComparison(trait.value);
           return normalized ? [[`${trait.groupName}.${trait.traitName}=${normalized}`, trait] as const] : [];

@@ -4,11 +4,11 @@ import type { Actor } from "../auth/actor";
 import { requireRole } from "../auth/roles";
 import { validateTraitValues, type TraitPromotion, type TraitValuesInput } from "../traits/validate-trait-values";
 import { normalizeIdentifier } from "../identity/normalize-identifier";
-import { resolveRecord, withResolutionRetry, type ResolutionSource } from "../identity/resolve-record";
-import type { ResolutionDecision } from "../identity/resolution-types";
+import type { ResolutionSource } from "../identity/resolve-record";
+import type { ResolutionDecision, ResolutionSettings } from "../identity/resolution-types";
 import { loadTraitGroupsAndSettings } from "./load-trait-groups";
-import { proposeDuplicateMerges } from "../merges/propose-duplicate-merges";
-import { writeTraitValues, type TraitValueSource } from "./write-trait-values";
+import type { TraitValueSource } from "./write-trait-values";
+import { createOrResolveProfiles, type ProfileWrite } from "./create-or-resolve-profiles";
 
 export type CreateOrResolveProfileOptions = {
   storeId: string;
@@ -26,14 +26,20 @@ export type CreateOrResolveProfileResult = {
   conflicts: string[];
 };
 
+export type ProfileWriteSchema = Awaited<ReturnType<typeof loadTraitGroupsAndSettings>>;
+
+/** The trait schema and identity settings profile writes are validated and resolved against (one read). */
+export async function loadProfileWriteSchema(storeId: string): Promise<ProfileWriteSchema> {
+  return loadTraitGroupsAndSettings(await getPrisma(), storeId);
+}
+
 /**
  * Validates a profile's traits against the store's trait schema and turns promoted traits into
  * identifiers, checking each against its identifier type (a value that cannot be normalised is a
- * 400 on its trait's path, never stored raw). Shared by create-or-resolve and bulk.
+ * 400 on its trait's path, never stored raw). Shared by create-or-resolve, bulk and PATCH.
  */
-export async function prepareProfileTraits(storeId: string, traits: TraitValuesInput, basePath = "traits") {
-  const prisma = await getPrisma();
-  const { groups, settings } = await loadTraitGroupsAndSettings(prisma, storeId);
+export async function prepareProfileTraits(storeId: string, traits: TraitValuesInput, basePath = "traits", schema?: ProfileWriteSchema) {
+  const { groups, settings } = schema ?? (await loadProfileWriteSchema(storeId));
   const validated = validateTraitValues(groups, traits, basePath);
   if (!validated.ok) return { ok: false as const, issues: validated.issues };
   const configs = new Map((settings?.identifierConfigs ?? []).map((config) => [config.idType, config]));
@@ -50,34 +56,35 @@ export async function prepareProfileTraits(storeId: string, traits: TraitValuesI
 }
 
 /**
- * POST …/Profiles: identity resolution runs on the promoted traits (SPEC §4), then the traits are
- * written to the profile the record resolved to — a new one, an existing one, or the survivor of
- * a merge. Twilio requires at least one promoted trait, so a profile can always be found again.
+ * A create-or-resolve write checked against the schema: a 400 (AppError) for invalid traits or
+ * when no trait promoted to an identifier has a value (Twilio requires one, so a profile can
+ * always be found again).
  */
-export async function createOrResolveProfile({ storeId, traits, actor, requestId, source = "API", sourceRef }: CreateOrResolveProfileOptions): Promise<CreateOrResolveProfileResult> {
-  requireRole(actor, "AGENT");
-  const prepared = await prepareProfileTraits(storeId, traits);
+export function toProfileWriteOrThrow(prepared: Awaited<ReturnType<typeof prepareProfileTraits>>, sourceRef?: string): ProfileWrite {
   if (!prepared.ok) throw new AppError("bad_request", "Invalid traits", { details: prepared.issues });
   if (prepared.promotions.length === 0) {
     throw new AppError("bad_request", "At least one trait promoted to an identifier (e.g. Contact.email or Contact.phone) is required", {
       details: [{ path: "traits", message: "no trait with idTypePromotion has a value" }],
     });
   }
-  const prisma = await getPrisma();
-  return withResolutionRetry(prisma, async (tx) => {
-    const resolution = await resolveRecord(tx, {
-      storeId,
-      incoming: prepared.promotions.map(({ idType, value }) => ({ idType, value })),
-      source,
-      sourceRef,
-      createIfMissing: true,
-      actor,
-      requestId,
-      settings: prepared.settings,
-    });
-    const profileId = resolution.profileId!;
-    const written = await writeTraitValues(tx, storeId, profileId, prepared.values, source);
-    await proposeDuplicateMerges(tx, storeId, profileId, actor, written);
-    return { profileId, created: resolution.created, outcome: resolution.decision.outcome, conflicts: resolution.decision.conflicts.map((conflict) => conflict.message) };
-  });
+  return { incoming: prepared.promotions.map(({ idType, value }) => ({ idType, value })), values: prepared.values, sourceRef };
+}
+
+/** The store's resolution settings, which every store gets with its creation. */
+export function requireResolutionSettings(storeId: string, schema: ProfileWriteSchema): ResolutionSettings {
+  if (!schema.settings) throw new Error(`Store ${storeId} has no identity resolution settings`);
+  return schema.settings;
+}
+
+/**
+ * POST …/Profiles: identity resolution runs on the promoted traits (SPEC §4), then the traits are
+ * written to the profile the record resolved to — a new one, an existing one, or the survivor of
+ * a merge. Twilio requires at least one promoted trait, so a profile can always be found again.
+ */
+export async function createOrResolveProfile({ storeId, traits, actor, requestId, source = "API", sourceRef }: CreateOrResolveProfileOptions): Promise<CreateOrResolveProfileResult> {
+  requireRole(actor, "AGENT");
+  const schema = await loadProfileWriteSchema(storeId);
+  const write = toProfileWriteOrThrow(await prepareProfileTraits(storeId, traits, "traits", schema), sourceRef);
+  const [result] = await createOrResolveProfiles({ storeId, writes: [write], settings: requireResolutionSettings(storeId, schema), actor, requestId, source });
+  return result;
 }
