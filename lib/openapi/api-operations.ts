@@ -25,7 +25,8 @@ import { traitCandidateListQuery } from "../trait-candidates/trait-candidate-sch
 import { observationCreateResultSchema, observationRevisionSchema, observationSchema, summaryCreateResultSchema, summarySchema } from "./response-schemas";
 import { jobSchema } from "./response-schemas";
 import { recallRequestSchema } from "../recall/recall-schemas";
-import { recallResultSchema } from "./response-schemas";
+import { handoffContextSchema, recallResultSchema } from "./response-schemas";
+import { handoffContextQuery } from "../recall/handoff-context-schemas";
 import {
   flatTraitSchema,
   identifierSetSchema,
@@ -336,6 +337,11 @@ export const apiOperations: ApiOperation[] = [
     method: "get", path: "/v1/Stores/{storeId}/Conversations/{conversationId}/Communications", summary: "The thread by occurredAt, oldest first unless orderBy=DESC", tag: "Conversations", role: "AGENT",
     query: communicationListQuery,
     responses: { 200: { description: "Communications", schema: z.object({ communications: z.array(communicationSchema), meta: metaSchema }) } },
+  },
+  {
+    method: "get", path: "/v1/Stores/{storeId}/Conversations/{conversationId}/Context", summary: "Handoff context: for each CUSTOMER of the conversation, traits and the observations and summaries recall ranks highest for its last ten turns, with their sources; the recent messages; and all of it as a prompt-ready text block with [n] citations", tag: "Recall", role: "AGENT",
+    query: handoffContextQuery,
+    responses: { 200: { description: "The context", schema: handoffContextSchema }, 404: { description: "No such conversation in this store", schema: errorSchema } },
   },
   {
     method: "get", path: "/v1/Stores/{storeId}/Usage", summary: "Guard exclusions by category, model usage (requests, tokens, characters) and the latest 20 extraction runs", tag: "Jobs", role: "SUPERVISOR",

@@ -411,3 +411,30 @@ export const recallResultSchema = z.object({
     query: z.string().nullable().describe("Kith: the text ranked with (given, or inferred from the conversation's last ten turns); null when unranked"),
   }),
 });
+
+const handoffCitationSchema = z.object({
+  number: z.number().int().min(1),
+  kind: z.enum(["observation", "summary"]),
+  id: z.string(),
+  profileId: z.string(),
+  conversationIds: z.array(z.string()),
+  communicationIds: z.array(z.string()),
+});
+
+/** GET …/Conversations/{id}/Context: the handoff context, as JSON and as a prompt-ready text block. */
+export const handoffContextSchema = z.object({
+  conversation: z.object({ id: z.string(), channel: channelEnum, status: z.enum(["ACTIVE", "INACTIVE", "CLOSED"]), lastActivityAt: timestamp }),
+  customers: z.array(
+    z.object({
+      profileId: z.string(),
+      displayName: z.string().nullable(),
+      traits: z.record(z.string(), z.record(z.string(), traitValueSchema)),
+      observations: z.array(observationSchema.extend({ ...rankedFields, citation: z.number().int() })),
+      summaries: z.array(summarySchema.extend({ ...rankedFields, citation: z.number().int() })),
+    }),
+  ),
+  messages: z.array(recalledCommunicationSchema),
+  citations: z.array(handoffCitationSchema).describe("[n] in text is citations[n − 1]"),
+  text: z.string().describe("Prompt-ready: customers, traits, memories with [n] citations, recent messages, sources"),
+  meta: z.object({ queryTime: z.number().int().min(0), query: z.string().nullable() }),
+});

@@ -25,6 +25,7 @@ describe("Recall API", () => {
   let pastConversationId: string;
   let currentConversationId: string;
   let recitalAnswerId: string;
+  let usualSeatMessageId: string;
   const ids: Record<string, string> = {};
 
   const recallPath = (id = profileId, store = storeId) => `/v1/Stores/${store}/Profiles/${id}/Recall`;
@@ -59,9 +60,10 @@ describe("Recall API", () => {
       ],
     });
     currentConversationId = current.id;
+    usualSeatMessageId = current.communications[2].id;
 
     const observations = [
-      { content: "Prefers an aisle seat on long flights", occurredAt: daysAgo(10) },
+      { content: "Prefers an aisle seat on long flights", occurredAt: daysAgo(10), conversationIds: [currentConversationId], communicationIds: [usualSeatMessageId] },
       { content: "Has a guinea pig named Oscar", occurredAt: daysAgo(20) },
       { content: "Enjoys photography on weekends", occurredAt: daysAgo(40) },
       { content: "Is learning Portuguese at evening classes", occurredAt: daysAgo(5) },
@@ -271,6 +273,58 @@ describe("Recall API", () => {
     expect(conversation.status).toBe(400);
     expect(conversation.body.details).toEqual([{ path: "conversationId", message: expect.any(String) }]);
     expect((await callApi("POST", recallPath(profileId), { json: {} })).status).toBe(401);
+  });
+
+  describe("GET …/Conversations/{id}/Context", () => {
+    const contextPath = (id: string, query = "") => `/v1/Stores/${storeId}/Conversations/${id}/Context${query}`;
+
+    it("gives the customer's traits, top memories with their sources and the recent messages, as JSON and as cited text", async () => {
+      const result = await callApi("GET", contextPath(currentConversationId), { auth });
+      expect(result.status).toBe(200);
+      const { conversation, customers, messages, citations, text, meta } = result.body;
+      expect(conversation).toMatchObject({ id: currentConversationId, channel: "CHAT", status: "ACTIVE" });
+      expect(customers).toHaveLength(1);
+      const [customer] = customers;
+      expect(customer).toMatchObject({ profileId, displayName: "Dana Okafor", traits: { Contact: { firstName: "Dana", lastName: "Okafor" } } });
+      expect(customer.observations[0]).toMatchObject({ content: "Prefers an aisle seat on long flights", citation: 1 });
+      expect(customer.observations[0].score).toBeGreaterThan(0);
+      expect(citations[0]).toEqual({ number: 1, kind: "observation", id: ids["Prefers an aisle seat on long flights"], profileId, conversationIds: [currentConversationId], communicationIds: [usualSeatMessageId] });
+      const summaryCitation = citations.find((citation: { kind: string }) => citation.kind === "summary");
+      expect(summaryCitation.conversationIds).toHaveLength(1);
+      expect(citations.map((citation: { number: number }) => citation.number)).toEqual(citations.map((_: unknown, index: number) => index + 1));
+      expect(contents(customer.observations)).not.toContain("Wants a refund for the broken blender");
+      expect(messages.map((message: { content: { text: string } }) => message.content.text)).toEqual([
+        "Hi, I need to change my flight to Lisbon",
+        "Sure, which date works for you?",
+        "Tuesday, and I want my usual seat on the plane",
+      ]);
+      expect(meta.query).toContain("usual seat");
+
+      expect(text).toContain(`Customer: Dana Okafor — profile ${profileId}`);
+      expect(text).toContain("- Contact.firstName: Dana");
+      expect(text).toContain("- Prefers an aisle seat on long flights [1]");
+      expect(text).toMatch(/\] Dana \(customer\): Tuesday, and I want my usual seat on the plane/);
+      expect(text).toMatch(/\] Sam \(agent\): Sure, which date works for you\?/);
+      expect(text).toContain(`[1] observation ${ids["Prefers an aisle seat on long flights"]} from conversation ${currentConversationId} (messages ${usualSeatMessageId})`);
+      for (const citation of citations) expect(text).toContain(`[${citation.number}] ${citation.kind} ${citation.id}`);
+    });
+
+    it("honours the limits", async () => {
+      const result = await callApi("GET", contextPath(currentConversationId, "?messagesLimit=1&observationsLimit=2&summariesLimit=0"), { auth });
+      expect(result.status).toBe(200);
+      expect(result.body.messages).toHaveLength(1);
+      expect(result.body.customers[0].observations).toHaveLength(2);
+      expect(result.body.customers[0].summaries).toEqual([]);
+      expect(result.body.citations).toHaveLength(2);
+      expect((await callApi("GET", contextPath(currentConversationId, "?messagesLimit=101"), { auth })).status).toBe(400);
+      expect((await callApi("GET", contextPath(currentConversationId, "?unknown=1"), { auth })).status).toBe(400);
+    });
+
+    it("another store's or an unknown conversation is 404", async () => {
+      expect((await callApi("GET", contextPath(otherStoreConversationId), { auth })).status).toBe(404);
+      expect((await callApi("GET", contextPath("conv_conversation_01h455vb4pex5vsknk084sn02q"), { auth })).status).toBe(404);
+      expect((await callApi("GET", contextPath("nonsense"), { auth })).status).toBe(404);
+    });
   });
 
   it("the semantic search reads only the profile's rows through its index (EXPLAIN), exact over them", async () => {

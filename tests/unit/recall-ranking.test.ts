@@ -4,6 +4,7 @@ import { recencyPrior } from "@/lib/recall/recency-prior";
 import { defaultFusionParameters, fuseRankings, type RankingCandidate } from "@/lib/recall/fuse-rankings";
 import { buildQueryFromTurns } from "@/lib/recall/build-query-from-turns";
 import { rankSearchRows } from "@/lib/recall/rank-search-rows";
+import { formatHandoffText } from "@/lib/recall/format-handoff-text";
 
 const day = 86_400_000;
 const now = new Date("2026-06-01T12:00:00Z");
@@ -125,5 +126,57 @@ describe("buildQueryFromTurns", () => {
     expect(query).toBe("b".repeat(600));
     expect(buildQueryFromTurns([{ text: "c".repeat(2_000) }], 1_024)).toHaveLength(1_024);
     expect(buildQueryFromTurns([])).toBe("");
+  });
+});
+
+describe("formatHandoffText", () => {
+  it("lists customer, traits, cited memories, messages in order and the numbered sources", () => {
+    const text = formatHandoffText({
+      conversation: { id: "conv_1", channel: "SMS", status: "ACTIVE" },
+      customers: [
+        {
+          profileId: "mem_profile_1",
+          displayName: "Ada Lovelace",
+          traits: { Contact: { email: "ada@example.com", tags: ["vip", "beta"] } },
+          observations: [{ content: "Prefers  e-mail\nover calls", citation: 1 }],
+          summaries: [{ content: "Asked about an invoice.", occurredAt: new Date("2026-05-01T10:00:00Z"), citation: 2 }],
+        },
+      ],
+      messages: [
+        { occurredAt: new Date("2026-06-01T09:15:30Z"), author: { name: "Ada", type: "CUSTOMER" }, content: { text: "Hello" } },
+        { occurredAt: new Date("2026-06-01T09:16:00Z"), author: { name: null, type: "AI_AGENT" }, content: { text: "Hi Ada" } },
+      ],
+      citations: [
+        { number: 1, kind: "observation", id: "mem_observation_1", profileId: "mem_profile_1", conversationIds: ["conv_0"], communicationIds: ["conv_communication_9"] },
+        { number: 2, kind: "summary", id: "mem_summary_1", profileId: "mem_profile_1", conversationIds: ["conv_0"], communicationIds: [] },
+      ],
+    });
+    expect(text).toBe(
+      [
+        "Conversation conv_1 (SMS, ACTIVE)",
+        "",
+        "Customer: Ada Lovelace — profile mem_profile_1",
+        "Traits:",
+        "- Contact.email: ada@example.com",
+        "- Contact.tags: vip, beta",
+        "What we know:",
+        "- Prefers e-mail over calls [1]",
+        "Earlier conversations:",
+        "- 2026-05-01: Asked about an invoice. [2]",
+        "",
+        "Recent messages:",
+        "[2026-06-01 09:15 UTC] Ada (customer): Hello",
+        "[2026-06-01 09:16 UTC] AI agent: Hi Ada",
+        "",
+        "Sources:",
+        "[1] observation mem_observation_1 from conversation conv_0 (messages conv_communication_9)",
+        "[2] summary mem_summary_1 from conversation conv_0",
+      ].join("\n"),
+    );
+  });
+
+  it("says so when nobody is identified and nothing was said", () => {
+    const text = formatHandoffText({ conversation: { id: "conv_2", channel: "CHAT", status: "CLOSED" }, customers: [], messages: [], citations: [] });
+    expect(text).toBe("Conversation conv_2 (CHAT, CLOSED)\n\nNo identified customer in this conversation.\n\nRecent messages:\n(none)");
   });
 });
