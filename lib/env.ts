@@ -51,6 +51,12 @@ const envSchema = z.object({
   KITH_EMBEDDINGS_BASE_URL: z.string().url().optional(),
   KITH_EMBEDDINGS_API_KEY: z.string().optional(),
   KITH_EMBEDDINGS_MODEL: z.string().optional(),
+  /** Per request to the embeddings endpoint; a slower answer is retried. */
+  KITH_EMBEDDINGS_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(30),
+  /** Texts per request to the embeddings endpoint. */
+  KITH_EMBEDDINGS_BATCH_SIZE: z.coerce.number().int().min(1).max(2048).default(64),
+  /** Attempts per embeddings request (network errors, timeouts, 429 and 5xx are retried). */
+  KITH_EMBEDDINGS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -13,6 +13,7 @@ import { screenCommunicationText } from "../extraction/screen-communication-text
 import { incrementStoreCounters } from "../usage/increment-store-counters";
 import type { AuditEventInput } from "../audit/record-audit-event";
 import { recordAuditEvents } from "../audit/record-audit-event";
+import { enqueueEmbeddingJob } from "../embeddings/enqueue-embedding-job";
 
 export type AddCommunicationsOptions = {
   storeId: string;
@@ -151,6 +152,7 @@ export async function addCommunications(tx: Tx, options: AddCommunicationsOption
     throw new AppError("conflict", `Conversation ${conversation.id} is CLOSED and takes no new communications; start a new conversation`);
   }
   const added = newRows.length === 0 ? [] : await tx.communication.createManyAndReturn({ data: newRows });
+  if (added.length > 0) await enqueueEmbeddingJob(tx, storeId);
   if (redactions.length > 0) {
     await recordAuditEvents(tx, redactions);
     await incrementStoreCounters(tx, storeId, excludedCounts);

@@ -4,6 +4,7 @@
  * instead of mixing spaces.
  */
 import { Prisma } from "./generated/client";
+import type { DbClient } from "./transaction";
 
 export const EMBEDDING_DIMENSIONS = 384;
 
@@ -181,4 +182,78 @@ export function searchSummaries(db: { $queryRaw<T>(query: Prisma.Sql): Promise<T
 /** Recall's search over the communications of the profile's conversations. */
 export function searchCommunications(db: { $queryRaw<T>(query: Prisma.Sql): Promise<T> }, options: CommunicationSearchOptions): Promise<RecallSearchRow[]> {
   return runRecallSearch(db, communicationSearchSql(options));
+}
+
+// ---- Embedding on write (lib/embeddings/embed-store-rows.ts) ----
+
+/** The tables that carry `embedding vector(384)` + `embeddingModel`, each with its text in `content`. */
+export const EMBEDDED_TABLES = ["communications", "observations", "summaries"] as const;
+export type EmbeddedTable = (typeof EMBEDDED_TABLES)[number];
+
+function embeddedTable(table: EmbeddedTable): Prisma.Sql {
+  if (!EMBEDDED_TABLES.includes(table)) throw new Error(`Not an embedded table: ${table}`);
+  return Prisma.raw(`"${table}"`);
+}
+
+export type RowToEmbed = { id: string; content: string };
+
+/**
+ * Up to `limit` rows of a store, after `afterId` in id order, whose vector is missing or was made
+ * by another model than `model`. Three index ranges on (storeId, embeddingModel, id) — NULL,
+ * below and above `model` — so current rows are never read.
+ */
+export async function findRowsToEmbed(
+  db: DbClient,
+  { table, storeId, model, afterId = "", limit }: { table: EmbeddedTable; storeId: string; model: string; afterId?: string; limit: number },
+): Promise<RowToEmbed[]> {
+  const from = embeddedTable(table);
+  return db.$queryRaw<RowToEmbed[]>`
+    SELECT "id", "content" FROM (
+      (SELECT "id", "content" FROM ${from} WHERE "storeId" = ${storeId} AND "embeddingModel" IS NULL AND "id" > ${afterId} ORDER BY "id" LIMIT ${limit})
+      UNION ALL
+      (SELECT "id", "content" FROM ${from} WHERE "storeId" = ${storeId} AND "embeddingModel" < ${model} AND "id" > ${afterId} ORDER BY "id" LIMIT ${limit})
+      UNION ALL
+      (SELECT "id", "content" FROM ${from} WHERE "storeId" = ${storeId} AND "embeddingModel" > ${model} AND "id" > ${afterId} ORDER BY "id" LIMIT ${limit})
+    ) AS "pending" ORDER BY "id" LIMIT ${limit}`;
+}
+
+/** How many rows of a store findRowsToEmbed would still return (the job's progress total). */
+export async function countRowsToEmbed(db: DbClient, { table, storeId, model }: { table: EmbeddedTable; storeId: string; model: string }): Promise<number> {
+  const from = embeddedTable(table);
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS "count" FROM ${from}
+    WHERE "storeId" = ${storeId} AND ("embeddingModel" IS NULL OR "embeddingModel" < ${model} OR "embeddingModel" > ${model})`;
+  return row?.count ?? 0;
+}
+
+/**
+ * Stores the vectors of one batch in one statement. Fenced: a row is written only while its
+ * content is still the text that was embedded (an edit since then cleared its model, and the
+ * next run embeds the new text) and its vector is not already `model`'s (a repeated job writes
+ * nothing). Returns the rows written.
+ */
+export async function writeEmbeddings(
+  db: DbClient,
+  { table, storeId, model, rows }: { table: EmbeddedTable; storeId: string; model: string; rows: Array<RowToEmbed & { vector: ArrayLike<number> }> },
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const target = embeddedTable(table);
+  return db.$executeRaw`
+    UPDATE ${target} AS "row" SET "embedding" = "batch"."vector"::vector, "embeddingModel" = ${model}
+    FROM (SELECT unnest(${rows.map((row) => row.id)}::text[]) AS "id", unnest(${rows.map((row) => row.content)}::text[]) AS "content",
+                 unnest(${rows.map((row) => toVectorLiteral(row.vector))}::text[]) AS "vector") AS "batch"
+    WHERE "row"."storeId" = ${storeId} AND "row"."id" = "batch"."id" AND "row"."content" = "batch"."content"
+      AND "row"."embeddingModel" IS DISTINCT FROM ${model}`;
+}
+
+/** Stores with at least one row whose vector is missing or of another model (a few index probes per store). */
+export async function findStoresWithRowsToEmbed(db: DbClient, model: string): Promise<string[]> {
+  const probes = EMBEDDED_TABLES.map((table) => {
+    const from = embeddedTable(table);
+    return Prisma.sql`EXISTS (SELECT 1 FROM ${from} WHERE "storeId" = "stores"."id" AND "embeddingModel" IS NULL)
+      OR EXISTS (SELECT 1 FROM ${from} WHERE "storeId" = "stores"."id" AND "embeddingModel" < ${model})
+      OR EXISTS (SELECT 1 FROM ${from} WHERE "storeId" = "stores"."id" AND "embeddingModel" > ${model})`;
+  });
+  const rows = await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "stores" WHERE ${Prisma.join(probes, " OR ")} ORDER BY "id"`;
+  return rows.map((row) => row.id);
 }

@@ -9,6 +9,7 @@ import { buildExtractionInputs, type CustomerExtractionInput } from "./build-ext
 import type { ExistingObservation, Extractor, ExtractionResult, ExtractionUsage, ReconciliationDecision } from "./extraction-types";
 import { recordGuardExclusions, type GuardExclusion } from "./record-guard-exclusions";
 import { screenMemoryTexts } from "./screen-memory-texts";
+import { enqueueEmbeddingJob } from "../embeddings/enqueue-embedding-job";
 
 export const EXTRACTION_SOURCE = "extraction";
 
@@ -170,6 +171,7 @@ async function extractForProfile({ storeId, customer, extractor, reconciler, act
         summaryId = existing?.id ?? newId("summary");
         if (existing) await tx.summary.update({ where: { storeId_id: { storeId, id: existing.id } }, data: { content: summary.content, occurredAt } });
         else await tx.summary.create({ data: { storeId, id: summaryId, profileId, conversationId: input.conversationId, content: summary.content, source: EXTRACTION_SOURCE, occurredAt } });
+        await enqueueEmbeddingJob(tx, storeId);
       }
 
       let traitCandidates = 0;

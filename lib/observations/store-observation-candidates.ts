@@ -7,6 +7,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { ExistingObservation, ObservationKind, ReconciliationDecision } from "../extraction/extraction-types";
 import { decideReconciliation } from "../extraction/decide-reconciliation";
 import { findProfileOrThrow } from "../profiles/find-profile-or-throw";
+import { enqueueEmbeddingJob } from "../embeddings/enqueue-embedding-job";
 
 /** One observation to store, already screened by the guard. */
 export type ObservationToStore = {
@@ -132,5 +133,6 @@ export async function storeObservationCandidates(tx: Tx, options: StoreObservati
     });
     outcomes.push({ decision, observation: updated });
   }
+  if (outcomes.some((outcome) => outcome.decision.action !== "discard")) await enqueueEmbeddingJob(tx, storeId);
   return outcomes;
 }

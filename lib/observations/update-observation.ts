@@ -10,6 +10,7 @@ import { checkProvenanceIds } from "./check-provenance-ids";
 import { findObservationOrThrow } from "./find-observation-or-throw";
 import type { ObservationPatch } from "./observation-schemas";
 import { toObservationView, type ObservationView } from "./observation-view";
+import { enqueueEmbeddingJob } from "../embeddings/enqueue-embedding-job";
 
 export type UpdateObservationOptions = { storeId: string; profileId: string; observationId: string; patch: ObservationPatch; actor: Actor; requestId?: string };
 
@@ -43,6 +44,7 @@ export async function updateObservation({ storeId, profileId, observationId, pat
     if (!reviewed && !edited) return toObservationView(before);
     const version = before.version + 1;
     const status = patch.status ?? before.status;
+    if (content !== undefined && content !== before.content) await enqueueEmbeddingJob(tx, storeId);
     const updated = await tx.observation.update({
       where: { storeId_id: { storeId, id: before.id } },
       data: {

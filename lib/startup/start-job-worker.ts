@@ -7,7 +7,7 @@ import { newWorkerId, runWorker, type RunWorkerOptions } from "../jobs/run-worke
  * only the types registered in its process, so a new job type is added here as well — for
  * example `() => import("../extraction/extraction-job")`.
  */
-const jobHandlerModules: Array<() => Promise<unknown>> = [() => import("../extraction/extraction-job")];
+const jobHandlerModules: Array<() => Promise<unknown>> = [() => import("../extraction/extraction-job"), () => import("../embeddings/embeddings-job")];
 
 export async function loadJobHandlers(): Promise<void> {
   await Promise.all(jobHandlerModules.map((load) => load()));
@@ -29,6 +29,8 @@ export async function startJobWorker(options: Omit<RunWorkerOptions, "signal"> =
   await loadJobHandlers();
   const database = await getDatabase();
   if (database.kind === "embedded") await requeueStaleJobs({ visibilityTimeoutMs: 0 });
+  // A worker that runs every type re-embeds what lacks a vector of the current model (a model change).
+  if (!options.types) await import("../embeddings/embeddings-job").then((module) => module.enqueueStaleEmbeddingJobs()).catch((error: unknown) => console.error("[embeddings] stale check failed", error));
   const workerId = options.workerId ?? newWorkerId();
   const controller = new AbortController();
   const running = runWorker({ ...options, workerId, signal: controller.signal });

@@ -10,6 +10,7 @@ import type { SensitiveCategory } from "../extraction/extraction-types";
 import { checkProvenanceIds } from "../observations/check-provenance-ids";
 import type { SummaryCreateItem } from "./summary-schemas";
 import { toSummaryView, type SummaryView } from "./summary-view";
+import { enqueueEmbeddingJob } from "../embeddings/enqueue-embedding-job";
 
 export type CreateSummariesOptions = { storeId: string; profileId: string; summaries: SummaryCreateItem[]; actor: Actor; requestId?: string };
 
@@ -37,6 +38,7 @@ export async function createSummaries({ storeId, profileId, summaries, actor, re
       await recordAuditEvent(tx, { storeId, actor, action: "summary.create", resourceType: "summary", resourceId: created.id, after: { profileId: profile.id, conversationId: created.conversationId, source: created.source }, requestId });
       results.push({ index, outcome: "added", summary: toSummaryView(created) });
     }
+    if (screened.kept.length > 0) await enqueueEmbeddingJob(tx, storeId);
     return results.sort((a, b) => a.index - b.index);
   });
 }

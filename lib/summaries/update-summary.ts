@@ -9,6 +9,7 @@ import { checkProvenanceIds } from "../observations/check-provenance-ids";
 import { findSummaryOrThrow } from "./find-summary-or-throw";
 import type { SummaryPatch } from "./summary-schemas";
 import { toSummaryView, type SummaryView } from "./summary-view";
+import { enqueueEmbeddingJob } from "../embeddings/enqueue-embedding-job";
 
 export type UpdateSummaryOptions = { storeId: string; profileId: string; summaryId: string; patch: SummaryPatch; actor: Actor; requestId?: string };
 
@@ -31,6 +32,7 @@ export async function updateSummary({ storeId, profileId, summaryId, patch, acto
   return prisma.$transaction(async (tx) => {
     const before = await findSummaryOrThrow(tx, { storeId, profileId, summaryId });
     if (patch.conversationId) await checkProvenanceIds(tx, storeId, [{ conversationIds: [patch.conversationId] }], "");
+    if (content !== undefined && content !== before.content) await enqueueEmbeddingJob(tx, storeId);
     const updated = await tx.summary.update({
       where: { storeId_id: { storeId, id: before.id } },
       data: {
