@@ -7,7 +7,7 @@ const sentiment = new Sentiment();
 
 // Words that are manners or answers in support chats, not feelings ("Fine." is rarely fine).
 const courtesy =
-  /\b(?:please|thanks|thank you|thank|thx|sorry|appreciate it|no problem|no worries|hi|hello|hey|welcome|yes|no|pretty|fine|free|want|help|helps|helpful|like|ok|okay|kind)\b/gi;
+  /\b(?:please|thanks|thank you|thank|thx|sorry|appreciate it|no problem|no worries|hi|hello|hey|welcome|yes|yeah|yep|no|pretty|fine|free|want|help|helps|helpful|like|ok|okay|kind|right|well)\b/gi;
 
 // Complaints the word list cannot see (AFINN scores words, not phrases), and warm phrases.
 const phraseScores: [RegExp, number][] = [
@@ -17,6 +17,7 @@ const phraseScores: [RegExp, number][] = [
   [/\bthe (?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b/i, -2],
   [/\b(?:want|demand) (?:a|my) (?:full )?refund\b|\bmoney back\b/i, -2],
   [/\bwaste of (?:time|money)\b|\bfed up\b|\bnever again\b|\buseless\b|\bjoke\b|\bno one\b|\bnobody\b/i, -2],
+  [/\b(?:went up|gone up|increased|doubled|tripled|overcharged|charged (?:me )?twice|double[ -]charged)\b|\b(?:did not|didn't|didnt) change anything\b/i, -2],
   [/\b(?:you(?:'re| are) (?:the best|amazing|a star|a lifesaver)|made my day|so helpful|great service|excellent service)\b/i, 3],
 ];
 
@@ -29,6 +30,10 @@ const angry = /\b(?:angry|furious|livid|outraged|mad at|pissed)\b/i;
 const disappointed = /\b(?:disappointed|disappointing|let down|gutted)\b/i;
 const worried = /\b(?:worried|anxious|nervous|concerned|stressed)\b/i;
 const excited = /\b(?:excited|thrilled|can't wait|cannot wait|so happy)\b/i;
+// A negative mood needs the customer to sound it, not only to describe a loss ("a pipe burst and the
+// ceiling is damaged" is a claim, not a complaint).
+const complaint =
+  /\b(?:angry|furious|livid|outraged|mad at|pissed|disappointed|disappointing|let down|gutted|worried|anxious|nervous|concerned|stressed|frustrat\w*|annoy\w*|upset|unacceptable|ridiculous|terrible|awful|horrible|appalling|shocking|disgusting|rubbish|worst|useless|joke|fed up|sick of|not happy|unhappy|happened again|still|third time|second time|3rd time|2nd time|never again|waste of|no one|nobody|how is that|seriously|[!?]{2,})/i;
 
 /**
  * The customer's mood, from a sentiment lexicon over their own turns: an observation such as "Was
@@ -50,7 +55,7 @@ export function detectMood(turns: ExtractionTurn[]): ObservationCandidate | null
   const threshold = Math.max(4, Math.round(words / 40));
 
   let direction: "negative" | "positive";
-  if (total <= -threshold && negative.length > 0) direction = "negative";
+  if (total <= -threshold && negative.length > 0 && negative.some(({ turn }) => complaint.test(turn.text))) direction = "negative";
   else if (total >= threshold + 4 && positive.length >= 2 && negative.length === 0) direction = "positive";
   else return null;
 

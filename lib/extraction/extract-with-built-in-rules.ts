@@ -117,7 +117,8 @@ export function extractWithBuiltInRules(input: ExtractionInput): ExtractionResul
     .slice(0, MAX_OBSERVATIONS)
     .sort((a, b) => a.position - b.position)
     .map((item): ObservationCandidate => ({ content: item.content, kind: item.kind, confidence: item.confidence, communicationIds: item.communicationIds, occurredAt: item.occurredAt }));
-  const mood = detectMood(input.turns);
+  // A feeling the customer stated ("I'm really worried it won't make it") says more than the lexicon's guess.
+  const mood = observations.some((observation) => observation.kind === "MOOD") ? null : detectMood(input.turns);
   if (mood && observations.length >= MAX_OBSERVATIONS) observations.pop();
   if (mood) observations.push(mood);
 

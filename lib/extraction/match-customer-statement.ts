@@ -226,7 +226,7 @@ const firstPersonRules: Rule[] = [
   // Requests that say what the customer wants done ("I'd like to return…", "I want a refund").
   { pattern: new RegExp(`${subject}${adverbPattern}(?:would like|want|need|demand|am asking for) (?:a |my )?(?:full )?(?:refund|money back|replacement)\\b(.*)`), kind: "ISSUE", confidence: 0.8 },
   { pattern: new RegExp(`${subject}${adverbPattern}(?:would like|want|need|am trying|was hoping|am hoping|wanted|was trying) to (?:return|exchange|report|dispute|complain|file a complaint)\\b(.*)`), kind: "ISSUE", confidence: 0.65, accept: (match) => hasContent(match[0]) },
-  { pattern: new RegExp(`${subject}${adverbPattern}(?:would like|want|need|am trying|was hoping|am hoping|wanted) to (?:cancel|close|change|update|switch|upgrade|downgrade|book|rebook|reschedule|order|buy|add|transfer|open|renew|extend|pause|stop|unsubscribe|remove|move|sign up|join|set up|reserve|rent|get)\\b(.*)`), kind: "PLAN", confidence: 0.65, accept: contentful },
+  { pattern: new RegExp(`${subject}${adverbPattern}(?:would like|want|need|am trying|was hoping|am hoping|wanted) to (?:cancel|close|change|update|switch|upgrade|downgrade|book|rebook|reschedule|order|buy|add|transfer|open|renew|extend|pause|freeze|suspend|stop|unsubscribe|remove|move|sign up|join|set up|reserve|rent|get|put)\\b(.*)`), kind: "PLAN", confidence: 0.65, accept: contentful },
   // Habits and standing preferences.
   { pattern: new RegExp(`${subject}${adverbPattern}(?:always|usually|normally|typically|generally|tend to) (\\w+)\\b(.*)`), kind: "PREFERENCE", confidence: 0.75, accept: (match) => !habitStopVerbs.has(match[1]) && hasContent(match[2]) },
   { pattern: new RegExp(`${subject}${adverbPattern}do (?:all |most |a lot of |some )?(?:my|our|the) (\\w+)\\b(.*)`), kind: "FACT", confidence: 0.6, accept: (match) => !/^(?:best|bit|same|thing|job)$/.test(match[1]) },
@@ -359,16 +359,23 @@ function preferenceStatement(clause: string): StatementMatch | null {
   return null;
 }
 
-// "Please text rather than call", "please don't ring the doorbell": standing instructions.
+// "Please text rather than call", "please don't ring the doorbell": standing instructions; "please
+// stop sending me promo texts": what they do not want; "please cancel my subscription": what they want done.
 const pleaseRequest = /^please (?:(always|never|do not|don't) )?(?:just )?(.+)$/i;
+const pleaseStop = /^please (?:stop|no more|do not (?:send|text|email|call) me)\s+(?:(?:sending|texting|emailing|calling|contacting|ringing)\s+)?(?:me |us )?(.+)$/i;
+const pleaseDo = /^please (?:can you |could you )?(cancel|close|change|update|switch|upgrade|downgrade|freeze|pause|suspend|renew|extend|rebook|reschedule|transfer|end|terminate) ((?:my|our)\b.+)$/i;
 
 function requestStatement(clause: string): StatementMatch | null {
+  const stop = pleaseStop.exec(clause);
+  if (stop && hasContent(stop[1])) return { content: `Does not want ${toThirdPerson(stop[1]).replace(/^./, (c) => c.toLowerCase())}`, kind: "PREFERENCE", confidence: 0.75 };
+  const todo = pleaseDo.exec(clause);
+  if (todo && hasContent(todo[2])) return { content: `Wants to ${todo[1].toLowerCase()} ${lowerFirst(toThirdPerson(todo[2]))}`, kind: "PLAN", confidence: 0.65 };
   const match = pleaseRequest.exec(clause);
   if (!match) return null;
   const [, modifier, action] = match;
   const lower = clause.toLowerCase();
   const standing = /\b(?:always|never|do not|rather than|instead of|from now on|in future|in the future|next time|going forward|only)\b/.test(lower);
-  const verb = /^(?:text|call|email|e-mail|phone|leave|deliver|ring|knock|send|contact|use|keep|message|ship|note)\b/i.test(action);
+  const verb = /^(?:text|call|email|e-mail|phone|leave|deliver|ring|knock|send|contact|use|keep|message|ship|note|post|bill)\b/i.test(action);
   if (!standing || !verb || !hasContent(action)) return null;
   const negative = modifier && /not|n't|never/.test(modifier.toLowerCase());
   const always = modifier?.toLowerCase() === "always" ? "always " : "";
@@ -481,7 +488,7 @@ function resolvePronoun(clause: string, context: string): string | null {
 
 // "…on the 15th, any chance it'll arrive before then?": the statement before the question counts.
 const questionTail =
-  /,\s*(?:(?:so|and|but|also)\s+)?(?:(?:can|could|would|will|do|does|is|are|should|may|shall)\s+(?:you|i|we|she|he|they|it|there|someone|somebody)\b|any chance|how|when|what|where|which|why)[^,]*\?["')\]]*\s*$/i;
+  /(?:,\s*(?:(?:so|and|but|also)\s+)?|\s+(?:so|and|but)\s+)(?:(?:can|could|would|will|do|does|is|are|should|may|shall)\s+(?:you|i|we|she|he|they|it|there|someone|somebody)\b|any chance|how|when|what|where|which|why)[^,]*\?["')\]]*\s*$/i;
 // "my gas bill is £312 for March??": indignation, not a question.
 const rhetoricalEnd = /\s*(?:\?\s*){2,}$|\s*(?:\?!|!\?)[?!]*$/;
 // "Can you send bills by email from now on, not post" is a standing request, not a question.
