@@ -33,6 +33,7 @@ const mix = {
   lexical: flag("lexical", defaultWordnetEmbedderMix.lexical),
   characterNgrams: flag("ngrams", defaultWordnetEmbedderMix.characterNgrams),
   bigrams: flag("bigrams", defaultWordnetEmbedderMix.bigrams),
+  unknownWord: flag("unknown", defaultWordnetEmbedderMix.unknownWord),
 };
 
 const wordnet = wordnetSentenceEmbedder(loadWordVectors(), mix);
@@ -80,9 +81,13 @@ function bm25Ranker(documents: string[]): (query: string) => number[] {
 }
 
 const order = (scores: number[]) => scores.map((score, index) => [score, index] as const).sort((a, b) => b[0] - a[0]).map(([, index]) => index);
-const fuse = (...rankings: number[][]) => {
+const semanticShare = flag("fusion", 0.5);
+/** Weighted reciprocal rank fusion (k 60): the lexical ranking weighs 1 − --fusion, the other --fusion (both 1 at 0.5). */
+const fuse = (lexical: number[], other: number[]) => {
   const fused = new Map<number, number>();
-  for (const ranking of rankings) ranking.forEach((index, rank) => fused.set(index, (fused.get(index) ?? 0) + 1 / (60 + rank + 1)));
+  const add = (ranking: number[], weight: number) => ranking.forEach((index, rank) => fused.set(index, (fused.get(index) ?? 0) + weight / (60 + rank + 1)));
+  add(lexical, 2 * (1 - semanticShare));
+  add(other, 2 * semanticShare);
   return [...fused].sort((a, b) => b[1] - a[1]).map(([index]) => index);
 };
 
@@ -135,7 +140,7 @@ async function main() {
       }
     }
   }
-  console.log(`${files.length} conversations, ${questions} questions (category 5 excluded); wordnet mix ${JSON.stringify(mix)}`);
+  console.log(`${files.length} conversations, ${questions} questions (category 5 excluded); wordnet mix ${JSON.stringify(mix)}, fusion share ${semanticShare}`);
   console.log("method                               @5      @10");
   for (const method of methods) {
     const total = totals.get(method)!;

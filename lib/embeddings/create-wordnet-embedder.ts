@@ -15,8 +15,8 @@ export const WORDNET_EMBEDDER_MODEL = WORDNET_VECTORS_VERSION;
  * cosine): `semantic` is the pooled WordNet word vectors (synonyms and related words meet),
  * `lexical` the hashed words, bigrams and character n-grams (exact words, names, typos).
  */
-export type WordnetEmbedderMix = { semantic: number; lexical: number; characterNgrams: number; bigrams: number };
-export const defaultWordnetEmbedderMix: WordnetEmbedderMix = { semantic: 0.6, lexical: 0.8, characterNgrams: 0.25, bigrams: 0.5 };
+export type WordnetEmbedderMix = { semantic: number; lexical: number; characterNgrams: number; bigrams: number; unknownWord: number };
+export const defaultWordnetEmbedderMix: WordnetEmbedderMix = { semantic: 0.6, lexical: 0.8, characterNgrams: 0.25, bigrams: 0.5, unknownWord: 0.4 };
 
 /**
  * The offline default embedder (SPEC §6): no model download, no native code. Each word is looked
@@ -70,7 +70,7 @@ export function wordnetSentenceEmbedder(table: WordVectorTable, mix: WordnetEmbe
         for (let index = 0; index < EMBEDDING_DIMENSIONS; index++) semantic[index] += weight * table.vectors[from + index];
       }
       // Words WordNet does not know (names, brands, numbers) are rare by nature: full weight.
-      addFeature(lexical, `w:${word}`, lemma === undefined ? 1 : table.poolWeights[indexOf.get(lemma)!] + 0.3);
+      addFeature(lexical, `w:${word}`, lemma === undefined ? mix.unknownWord : table.poolWeights[indexOf.get(lemma)!] + 0.3);
       if (previous !== undefined) addFeature(lexical, `b:${previous}_${word}`, mix.bigrams);
       addCharacterNgrams(token, (gram) => addFeature(lexical, `c:${gram}`, mix.characterNgrams / 4));
       previous = word;
