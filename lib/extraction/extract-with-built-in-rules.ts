@@ -6,6 +6,7 @@ import { matchChoiceAnswer } from "./match-choice-answer";
 import { matchCustomerStatement, type StatementMatch } from "./match-customer-statement";
 import { splitIntoSentences } from "./split-into-sentences";
 import { summarizeConversation } from "./summarize-conversation";
+import { addressTheCompany } from "./to-third-person";
 
 /** Observations kept per conversation: the most confident, so a long chat does not flood review. */
 const MAX_OBSERVATIONS = 20;
@@ -87,9 +88,11 @@ function deduplicate(found: Found[]): Found[] {
  */
 export function extractWithBuiltInRules(input: ExtractionInput): ExtractionResult {
   const found: Found[] = [];
+  const withAgent = input.turns.some((turn) => turn.speaker === "AGENT");
   const agentSentences = new Set<string>();
   let previous: ExtractionTurn | null = null;
-  let previousSentence = "";
+  // The customer's last few sentences: what "he", "she" and "her name is…" refer back to.
+  const recent: string[] = [];
   let position = 0;
 
   for (const turn of input.turns) {
@@ -106,8 +109,11 @@ export function extractWithBuiltInRules(input: ExtractionInput): ExtractionResul
         const answer = matchChoiceAnswer(previous.text, sentence);
         if (answer) found.push(candidate(answer, [previous, turn], position++));
       }
-      for (const match of matchCustomerStatement(sentence, previousSentence)) found.push(candidate(match, [turn], position++));
-      previousSentence = sentence;
+      for (const match of matchCustomerStatement(sentence, recent.join(" "))) {
+        found.push(candidate(withAgent ? { ...match, content: addressTheCompany(match.content) } : match, [turn], position++));
+      }
+      recent.push(sentence);
+      if (recent.length > 3) recent.shift();
     });
     previous = null;
   }

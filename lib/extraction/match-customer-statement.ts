@@ -190,7 +190,7 @@ function objectOf(match: RegExpExecArray): string {
 }
 
 // "I have a guinea pig named Oscar", not "I have a question" or "I have some time".
-const possession = (match: RegExpExecArray) => hasContent(match[1]) && !/^(?:a |an |some |any |the |one )?(?:quick |few |couple of |small |silly |stupid |general |another |last )?(?:questions?|query|idea|feeling|minute|second|moment|sec|clue|choice|time|fun|chance|plans?|nothing|something|everything|it|that|this|them|one|those|these|point|suggestion|favou?r|request)\b/.test(match[1]);
+const possession = (match: RegExpExecArray) => hasContent(match[1]) && !/^(?:a |an |some |any |the |one )?(?:quick |few |couple of |small |silly |stupid |general |another |last )?(?:lot|lots|bit|ton|tons|load|loads|way to go|long way|questions?|query|idea|feeling|minute|second|moment|sec|clue|choice|time|fun|chance|plans?|nothing|something|everything|it|that|this|them|one|those|these|point|suggestion|favou?r|request)\b/.test(match[1]);
 
 const contentful = (match: RegExpExecArray) => hasContent(objectOf(match)) && !isReaction(objectOf(match));
 
@@ -233,7 +233,7 @@ const firstPersonRules: Rule[] = [
   // "I am …"
   { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:a bit |a little |quite |so |very |really |extremely |pretty |getting |rather |absolutely |increasingly )?(?:annoyed|frustrated|upset|disappointed|worried|concerned|anxious|stressed|angry|furious|fed up|unhappy|nervous|livid|gutted|panicking)\\b(.*)`), kind: "MOOD", confidence: 0.7 },
   { pattern: new RegExp(`${subjectBe}${adverbPattern}celebrating (?:(?:my|our|a|the|his|her|their) )?(?:\\w+ ){0,3}(?:birthday|anniversary|wedding|graduation|retirement|engagement|promotion)\\b(.*)`), kind: "PLAN", confidence: 0.75 },
-  { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:going to|planning to|planning on|about to|set to|due to|scheduled to|booked to|leaving|flying|heading|traveling|travelling|moving|relocating|visiting|starting|getting married|attending|staying (?:at|in|with|for|near)|driving|coming|returning|retiring|switching|expecting|having a (?:baby|party|wedding|housewarming)|signed up|registered|booked|off to|away (?:in|to|from|on|until|for|at)|going (?:travelling|traveling|backpacking|abroad|away|on holiday|on vacation|on a trip|on honeymoon))\\b(.*)`), kind: "PLAN", confidence: 0.75, accept: (match) => hasObject(match[1]) && !/^\s*(?:ask|need|try|check|call|say|lose|scream|cry|wait|let|think|pass|hang|die|kill|keep|stay|rock|crush|nail|make (?:it|this|that)|do (?:it|this|that|my best|great)|give it|have to|be honest|be a|be fine|be ok|be okay|be late|to think|to feel|to wonder|to get|to believe|to regret|to lose|to realize|to realise|to see|to understand|to notice|to like|to love|to enjoy|to appreciate|to worry|to miss)\b/.test(match[1]) },
+  { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:going to|planning to|planning on|about to|set to|due to|scheduled to|booked to|leaving|flying|heading|traveling|travelling|moving|relocating|visiting|starting|getting married|attending|staying (?:at|in|with|for|near)|driving|coming|returning|retiring|switching|expecting|having a (?:baby|party|wedding|housewarming)|signed up|registered|booked|off to (?!go\\b|do\\b|get\\b|make\\b|bed\\b|sleep\\b|work\\b|grab\\b|have\\b|try\\b|check\\b|a good start\\b)|away (?:in|to|from|on|until|for|at)|going (?:travelling|traveling|backpacking|abroad|away|on holiday|on vacation|on a trip|on honeymoon))\\b(.*)`), kind: "PLAN", confidence: 0.75, accept: (match) => hasObject(match[1]) && !/^\s*(?:ask|need|try|check|call|say|lose|scream|cry|wait|let|think|pass|hang|die|kill|keep|stay|rock|crush|nail|make (?:it|this|that)|do (?:it|this|that|my best|great)|give it|have to|be honest|be a|be fine|be ok|be okay|be late|to think|to feel|to wonder|to get|to believe|to regret|to lose|to realize|to realise|to see|to understand|to notice|to like|to love|to enjoy|to appreciate|to worry|to miss)\b/.test(match[1]) },
   { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:camping|hiking|backpacking|cruising|vacationing|spending|going on|going camping|going hiking|going away|going abroad|going home|celebrating|hosting|throwing|running|doing|getting|picking up|meeting|seeing)\\b(.*)`), kind: "PLAN", confidence: 0.7, accept: (match) => timePattern.test(match[0]) && hasContent(match[1]) },
   { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:thinking (?:of|about)|considering|hoping to|planning)\\b(.*)`), kind: "PLAN", confidence: 0.6, accept: contentful },
   { pattern: new RegExp(`${subjectBe}${adverbPattern}looking (?:for|at|into)\\b(.*)`), kind: "PLAN", confidence: 0.6, accept: contentful },
@@ -312,7 +312,7 @@ function familyStatement(clause: string): StatementMatch | null {
   // "My partner, Sam Reyes": a surname, not a predicate.
   if (/^[A-Z][a-z]+(?:[\s.,]|$)/.test(predicate) && !/^I\b/.test(predicate)) return null;
   const lowerPredicate = predicate.toLowerCase();
-  if (!/^(?:is|was|has|had|loves|likes|prefers|hates|works|lives|goes|starts|turns|just|will|plays|needs|wants|gets|uses|can|does|did|always|usually|never|really|also|still|and i|are|were|have|love|like|prefer|hate|work|live|go|start|play|need|want|get|use|do|recently|graduated|moved|started|got|passed|retired|adopted|[a-z]+s)\b/.test(lowerPredicate)) return null;
+  if (!/^(?:is|was|has|had|loves|likes|prefers|hates|works|lives|goes|starts|turns|just|will|plays|needs|wants|gets|uses|can|does|did|always|usually|never|really|also|still|mostly|often|sometimes|only|normally|generally|and i|are|were|have|love|like|prefer|hate|work|live|go|start|play|need|want|get|use|do|recently|graduated|moved|started|got|passed|retired|adopted|[a-z]+s)\b/.test(lowerPredicate)) return null;
   if (/^(?:and i|and me)\b/.test(lowerPredicate) || reportedSpeech.test(lowerPredicate) || !hasContent(predicate)) return null;
   const rel = relation.toLowerCase();
   if (name && !notNames.has(name) && !pluralRelations.has(rel)) {
@@ -447,7 +447,7 @@ function tidyContent(content: string): string {
     .replace(/^Would like to /, "Wants to ")
     .replace(/^Would like /, "Wants ")
     .replace(/^Has got\b/, "Has")
-    .replace(/(?:[\s,]+(?:though|tho|anyway|anyways|lol|haha|honestly|either|too|really|please|thanks|thank you|but|and|so|or|because|like|btw|fyi|you know|i mean|right|ok|okay|yeah|now then))+[\s.,;:!?…]*$/i, "")
+    .replace(/(?:[\s,]+(?:though|tho|anyway|anyways|lol|haha|honestly|either|too|really|please|thanks|thank you|but|and|so|or|because|like|btw|fyi|you know|i mean|ok|okay|yeah))+[\s.,;:!?…]*$/i, "")
     .replace(/\s+/g, " ")
     .replace(/[\s.,;:!?…]+$/, "")
     .trim();
@@ -591,7 +591,7 @@ export function matchCustomerStatement(sentence: string, previousSentence = ""):
     if (condition && index === clauses.length - 1 && (match.kind === "ISSUE" || match.kind === "PLAN")) content = `${content} ${lowerFirst(tidyContent(toThirdPerson(condition.replace(/^,?\s+/, ""))))}`;
     // "I always fly with a guitar, I'd rather not check it": "it" is the guitar, so the two stay together.
     const last: StatementMatch | null = previous;
-    if (last && match.kind !== "MOOD" && last.kind !== "MOOD" && /\b(?:it|them)\b/i.test(content) && !/\b(?:it|them)\b/i.test(last.content)) {
+    if (last && isFirstPerson && match.kind !== "MOOD" && last.kind !== "MOOD" && /\b(?:it|them)\b/i.test(content) && !/\b(?:it|them)\b/i.test(last.content)) {
       last.content = `${last.content} and ${lowerFirst(content)}`;
       last.confidence = Math.min(last.confidence, match.confidence);
       if (match.kind === "ISSUE") last.kind = "ISSUE";

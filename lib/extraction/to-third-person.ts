@@ -50,23 +50,11 @@ const pronouns: Record<string, string> = {
   we: "they", us: "them", our: "their", ours: "theirs", ourselves: "themselves",
 };
 
-// What the customer says to the business about the business: "your brand" → "the brand", "I have
-// been with you for eight years" → "…with the company…", "you sent the wrong size" → "the company sent…".
-function addressTheCompany(text: string): string {
-  return text
-    .replace(/\byou guys\b|\byou lot\b|\byour (?:company|team|firm|business|shop|store)\b/gi, "the company")
-    .replace(/\b(with|from|to|for|by|at|of|than|about|through) you\b/gi, "$1 the company")
-    .replace(/\byour\b/gi, "the")
-    .replace(/\byou(?= (?:have|had|has|sent|send|charged|cancelled|canceled|blocked|lost|forgot|missed|delivered|told|said|keep|keeps|never|still|did|do|are|were|changed|took|gave|shipped|put|made|messed|called|emailed|texted|call|text|email)\b)/gi, "the company");
-}
-
 function swapPronouns(text: string): string {
-  return addressTheCompany(
-    text
-      .replace(/\b(I|i|[Ww]e) am\b/g, "they are")
-      .replace(/\b(I|i|[Ww]e) was\b/g, "they were")
-      .replace(/\b(I|i|me|my|mine|myself|[Ww]e|our|ours|ourselves|[Mm]y|[Oo]ur)\b|\bus\b/g, (word) => pronouns[word.toLowerCase()] ?? word),
-  );
+  return text
+    .replace(/\b(I|i|[Ww]e) am\b/g, "they are")
+    .replace(/\b(I|i|[Ww]e) was\b/g, "they were")
+    .replace(/\b(I|i|me|my|mine|myself|[Ww]e|our|ours|ourselves|[Mm]y|[Oo]ur)\b|\bus\b/g, (word) => pronouns[word.toLowerCase()] ?? word);
 }
 
 // A verb that shares the dropped subject: "I returned it and still have not been refunded", "I
@@ -104,4 +92,18 @@ export function toThirdPerson(clause: string): string {
   const kept = leading.map((word) => word.toLowerCase()).filter((word) => !emphasis.has(word));
   const head = [...kept, `${toThirdPersonVerb(verb)}${punctuation}`].join(" ");
   return capitalize(`${head}${rest ? ` ${conjugateSharedVerbs(swapPronouns(rest))}` : ""}`);
+}
+
+/**
+ * What a customer says to a business about the business, as a statement about it: "your brand" →
+ * "the brand", "has been with you for eight years" → "…with the company…", "you sent the wrong size"
+ * → "the company sent…". Only for conversations with an agent: between friends "your turtles" are
+ * the friend's.
+ */
+export function addressTheCompany(text: string): string {
+  return text
+    .replace(/\byou guys\b|\byou lot\b|\byour (?:company|team|firm|business|shop|store)\b/gi, "the company")
+    .replace(/\b(with|from|to|for|by|at|of|than|about|through) you\b/gi, "$1 the company")
+    .replace(/\byour\b/gi, "the")
+    .replace(/\byou(?= (?:have|had|has|sent|send|charged|cancelled|canceled|blocked|lost|forgot|missed|delivered|told|said|keep|keeps|never|still|did|do|are|were|changed|took|gave|shipped|put|made|messed|called|emailed|texted|call|text|email)\b)/gi, "the company");
 }
