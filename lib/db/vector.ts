@@ -32,19 +32,15 @@ export function fromVectorLiteral(text: string): Float32Array {
 
 /**
  * One candidate of a recall search: enough to rank it (lib/recall/fuse-rankings.ts), not the row.
- * `termCounts` holds the query's lexemes found in the document (PostgreSQL `english` lexemes, so
- * stemming and stop words are the database's); `documentCount` / `averageLength` describe every
- * row searched (for BM25), not only the ones returned.
+ * `lexicalScore` is Okapi BM25 over PostgreSQL's `english` lexemes (stemming and stop words are the
+ * database's; lib/recall/score-bm25.ts is the same formula), 0 when the row holds no query lexeme.
  */
 export type RecallSearchRow = {
   id: string;
   occurredAt: Date;
+  lexicalScore: number;
   /** Cosine distance (`<=>`) to the query vector; null without a vector of the query's model. */
   distance: number | null;
-  termCounts: Record<string, number> | null;
-  documentLength: number;
-  documentCount: number;
-  averageLength: number;
 };
 
 export type RecallSearchOptions = {
@@ -56,11 +52,15 @@ export type RecallSearchOptions = {
   /** occurredAt ≥ beginDate, < endDate. */
   beginDate?: Date;
   endDate?: Date;
-  /** How many nearest rows the semantic side contributes (lexical matches all come back). */
-  semanticDepth: number;
+  /** How many rows each side (best BM25, nearest vectors) contributes to fusion. */
+  depth: number;
 };
 
 export type CommunicationSearchOptions = RecallSearchOptions & { excludeIds?: string[] };
+
+/** BM25's parameters (lib/recall/score-bm25.ts has the same defaults). */
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
 
 function recallSqlTimestamp(date: Date): Prisma.Sql {
   return Prisma.sql`(${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
@@ -79,27 +79,43 @@ function distanceColumn(alias: string, queryVector: RecallSearchOptions["queryVe
 // The profile's rows are read through their (storeId, profileId, occurredAt) index and every one is
 // compared: the semantic side is an exact nearest-neighbour search over the profile's own vectors
 // (no approximate index over the whole store, whose recall would depend on other customers' rows).
-// Lexical: a row comes back when it holds any query lexeme; BM25 needs no more than those rows
-// plus the collection's size and average length, computed here over all the profile's rows.
-function rankedSelect(candidates: Prisma.Sql, queryText: string, semanticDepth: number): Prisma.Sql {
+// The lexical side is BM25 computed here: the rows holding any query lexeme (`@@` an OR query) are
+// unnested to their query lexemes' counts; document frequencies, the collection's size and average
+// length come from the same rows. Only the best `depth` of each side leave the database.
+function rankedSelect(candidates: Prisma.Sql, queryText: string, depth: number): Prisma.Sql {
   return Prisma.sql`
-    WITH query AS (SELECT tsvector_to_array(to_tsvector('english', ${queryText})) AS terms),
-    candidates AS (${candidates}),
-    ranked AS (
-      SELECT c.*, count(*) OVER () AS document_count, avg(length(c.document)) OVER () AS average_length,
-             row_number() OVER (ORDER BY c.distance ASC NULLS LAST) AS semantic_rank
-      FROM candidates c
-    )
-    SELECT r."id", r."occurredAt", r.distance, length(r.document)::int AS "documentLength",
-           r.document_count::int AS "documentCount", r.average_length::float8 AS "averageLength",
-           (SELECT jsonb_object_agg(u.lexeme, coalesce(array_length(u.positions, 1), 1)) FROM unnest(r.document) u WHERE u.lexeme = ANY(query.terms)) AS "termCounts"
-    FROM ranked r, query
-    WHERE tsvector_to_array(r.document) && query.terms OR (r.distance IS NOT NULL AND r.semantic_rank <= ${semanticDepth})`;
+    WITH query AS (
+      SELECT q.terms,
+             CASE WHEN cardinality(q.terms) > 0
+               THEN array_to_string(ARRAY(SELECT '''' || replace(replace(t, '\\', '\\\\'), '''', '''''') || '''' FROM unnest(q.terms) t), ' | ')::tsquery
+             END AS matcher
+      FROM (SELECT tsvector_to_array(to_tsvector('english', ${queryText})) AS terms) q
+    ),
+    candidates AS MATERIALIZED (${candidates}),
+    collection AS (SELECT count(*)::float8 AS size, greatest(avg(length(document)), 1)::float8 AS average_length FROM candidates),
+    hits AS (
+      SELECT c."id", u.lexeme, coalesce(array_length(u.positions, 1), 1)::float8 AS frequency, length(c.document)::float8 AS length
+      FROM candidates c CROSS JOIN query q CROSS JOIN LATERAL unnest(c.document) u
+      WHERE c.document @@ q.matcher AND u.lexeme = ANY(q.terms)
+    ),
+    document_frequency AS (SELECT lexeme, count(*)::float8 AS count FROM hits GROUP BY lexeme),
+    lexical AS (
+      SELECT h."id", sum(
+               ln(1 + (k.size - d.count + 0.5) / (d.count + 0.5))
+               * (h.frequency * (${BM25_K1}::float8 + 1)) / (h.frequency + ${BM25_K1}::float8 * (1 - ${BM25_B}::float8 + ${BM25_B}::float8 * h.length / k.average_length))
+             ) AS score
+      FROM hits h JOIN document_frequency d USING (lexeme) CROSS JOIN collection k
+      GROUP BY h."id" ORDER BY score DESC LIMIT ${depth}
+    ),
+    semantic AS (SELECT c."id" FROM candidates c WHERE c.distance IS NOT NULL ORDER BY c.distance LIMIT ${depth})
+    SELECT c."id", c."occurredAt", c.distance, coalesce(l.score, 0)::float8 AS "lexicalScore"
+    FROM candidates c LEFT JOIN lexical l ON l."id" = c."id"
+    WHERE c."id" IN (SELECT "id" FROM lexical UNION ALL SELECT "id" FROM semantic)`;
 }
 
 /** The statement behind searchObservations (exported for the EXPLAIN check in tests). */
 export function observationSearchSql(options: RecallSearchOptions): Prisma.Sql {
-  const { storeId, profileId, queryText, queryVector, semanticDepth } = options;
+  const { storeId, profileId, queryText, queryVector, depth } = options;
   return rankedSelect(
     Prisma.sql`
       SELECT o."id", o."occurredAt", o."searchVector" AS document, ${distanceColumn("o", queryVector)} AS distance
@@ -107,13 +123,13 @@ export function observationSearchSql(options: RecallSearchOptions): Prisma.Sql {
       WHERE o."storeId" = ${storeId} AND o."profileId" = ${profileId} AND o."status" <> 'REJECTED'::"ObservationStatus"
       ${occurredAtFilter(Prisma.sql`o."occurredAt"`, options)}`,
     queryText,
-    semanticDepth,
+    depth,
   );
 }
 
 /** The statement behind searchSummaries. */
 export function summarySearchSql(options: RecallSearchOptions): Prisma.Sql {
-  const { storeId, profileId, queryText, queryVector, semanticDepth } = options;
+  const { storeId, profileId, queryText, queryVector, depth } = options;
   return rankedSelect(
     Prisma.sql`
       SELECT s."id", s."occurredAt", s."searchVector" AS document, ${distanceColumn("s", queryVector)} AS distance
@@ -121,7 +137,7 @@ export function summarySearchSql(options: RecallSearchOptions): Prisma.Sql {
       WHERE s."storeId" = ${storeId} AND s."profileId" = ${profileId}
       ${occurredAtFilter(Prisma.sql`s."occurredAt"`, options)}`,
     queryText,
-    semanticDepth,
+    depth,
   );
 }
 
@@ -132,7 +148,7 @@ export function summarySearchSql(options: RecallSearchOptions): Prisma.Sql {
  * the turn itself is what comes back; its vector is its own.
  */
 export function communicationSearchSql(options: CommunicationSearchOptions): Prisma.Sql {
-  const { storeId, profileId, queryText, queryVector, semanticDepth, excludeIds = [] } = options;
+  const { storeId, profileId, queryText, queryVector, depth, excludeIds = [] } = options;
   return rankedSelect(
     Prisma.sql`
       WITH conversations_of_profile AS (
@@ -154,19 +170,15 @@ export function communicationSearchSql(options: CommunicationSearchOptions): Pri
       FROM turns t LEFT JOIN session_dates d ON d."id" = t."conversationId"
       WHERE NOT (t."id" = ANY(${excludeIds}::text[])) ${occurredAtFilter(Prisma.sql`t."occurredAt"`, options)}`,
     queryText,
-    semanticDepth,
+    depth,
   );
 }
 
-type RawSearchRow = Omit<RecallSearchRow, "termCounts" | "distance"> & { termCounts: Record<string, number> | string | null; distance: number | string | null };
+type RawSearchRow = Omit<RecallSearchRow, "distance" | "lexicalScore"> & { distance: number | string | null; lexicalScore: number | string };
 
 async function runRecallSearch(db: { $queryRaw<T>(query: Prisma.Sql): Promise<T> }, sql: Prisma.Sql): Promise<RecallSearchRow[]> {
   const rows = await db.$queryRaw<RawSearchRow[]>(sql);
-  return rows.map((row) => ({
-    ...row,
-    distance: row.distance === null ? null : Number(row.distance),
-    termCounts: typeof row.termCounts === "string" ? (JSON.parse(row.termCounts) as Record<string, number>) : row.termCounts,
-  }));
+  return rows.map((row) => ({ ...row, distance: row.distance === null ? null : Number(row.distance), lexicalScore: Number(row.lexicalScore) }));
 }
 
 /** Recall's search over the profile's observations (never REJECTED ones). */

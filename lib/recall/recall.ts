@@ -24,7 +24,7 @@ export type RecallOptions = {
   embedder?: Embedder | null;
 } & RecallInput;
 
-/** How many nearest neighbours the semantic side contributes to fusion, at least. */
+/** How many rows each side (best BM25, nearest vectors) contributes to fusion, at least. */
 const SEMANTIC_DEPTH = 100;
 
 type DateRange = { beginDate?: Date; endDate?: Date };
@@ -51,7 +51,7 @@ export async function recall({ storeId, profileId, caller, embedder, ...input }:
   const ranked = queryText.length > 0;
 
   const queryVector = ranked ? await embedQuery(embedder === undefined ? await getRecallEmbedder() : embedder, queryText) : null;
-  const search: Omit<RecallSearchOptions, "semanticDepth"> = { storeId, profileId: profile.id, queryText, queryVector, ...dates };
+  const search: Omit<RecallSearchOptions, "depth"> = { storeId, profileId: profile.id, queryText, queryVector, ...dates };
   const cut = (rows: RecallSearchRow[], limit: number) => rankSearchRows(rows).filter((item) => item.score >= request.relevanceThreshold).slice(0, limit);
   const depth = (limit: number) => Math.max(SEMANTIC_DEPTH, limit * 2);
   const inRange = (date: Date) => (!dates.beginDate || date >= dates.beginDate) && (!dates.endDate || date < dates.endDate);
@@ -64,7 +64,7 @@ export async function recall({ storeId, profileId, caller, embedder, ...input }:
       const rows = await prisma.observation.findMany({ where: { storeId, profileId: profile.id, status: { not: "REJECTED" }, occurredAt }, orderBy: newestFirst, take: request.observationsLimit });
       return rows.map(toObservationView);
     }
-    const fused = cut(await searchObservations(prisma, { ...search, semanticDepth: depth(request.observationsLimit) }), request.observationsLimit);
+    const fused = cut(await searchObservations(prisma, { ...search, depth: depth(request.observationsLimit) }), request.observationsLimit);
     const rows = fused.length ? await prisma.observation.findMany({ where: { storeId, id: { in: fused.map((item) => item.id) }, status: { not: "REJECTED" } } }) : [];
     return inFusedOrder(fused, rows, request.explain, toObservationView);
   };
@@ -75,7 +75,7 @@ export async function recall({ storeId, profileId, caller, embedder, ...input }:
       const rows = await prisma.summary.findMany({ where: { storeId, profileId: profile.id, occurredAt }, orderBy: newestFirst, take: request.summariesLimit });
       return rows.map(toSummaryView);
     }
-    const fused = cut(await searchSummaries(prisma, { ...search, semanticDepth: depth(request.summariesLimit) }), request.summariesLimit);
+    const fused = cut(await searchSummaries(prisma, { ...search, depth: depth(request.summariesLimit) }), request.summariesLimit);
     const rows = fused.length ? await prisma.summary.findMany({ where: { storeId, id: { in: fused.map((item) => item.id) } } }) : [];
     return inFusedOrder(fused, rows, request.explain, toSummaryView);
   };
@@ -86,7 +86,7 @@ export async function recall({ storeId, profileId, caller, embedder, ...input }:
     if (request.searchCommunications && ranked) {
       // An inferred query is the session's own last turns: finding them again would say nothing new.
       const excludeIds = givenQuery ? [] : (session ?? []).slice(0, QUERY_TURNS).map((row) => row.id);
-      const fused = cut(await searchCommunications(prisma, { ...search, excludeIds, semanticDepth: depth(limit) }), limit);
+      const fused = cut(await searchCommunications(prisma, { ...search, excludeIds, depth: depth(limit) }), limit);
       const rows = fused.length ? await prisma.communication.findMany({ where: { storeId, id: { in: fused.map((item) => item.id) } }, include: { participant: true } }) : [];
       return inFusedOrder(fused, rows, request.explain, (row) => toRecalledCommunication(row, row.participant));
     }

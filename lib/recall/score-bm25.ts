@@ -1,6 +1,8 @@
 /**
- * Okapi BM25 over documents already reduced to their query terms' counts (the lexemes PostgreSQL's
- * `english` configuration made, so stemming and stop words are the database's). Pure.
+ * Okapi BM25 over documents already reduced to their query terms' counts — the definition of
+ * recall's lexical score. Recall computes it inside its search statement (lib/db/vector.ts, over
+ * PostgreSQL's `english` lexemes, a document's length being its number of distinct lexemes) so
+ * that only the best rows leave the database; a test checks the two agree. Pure.
  */
 export type Bm25Document = {
   /** Occurrences of each query term in the document (terms absent from it may be left out). */

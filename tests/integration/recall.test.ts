@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { observationSearchSql, searchObservations } from "@/lib/db/vector";
 import { mergeProfilesManually } from "@/lib/merges/merge-profiles-manually";
 import { setRecallEmbedder } from "@/lib/recall/recall-embedder";
+import { scoreBm25 } from "@/lib/recall/score-bm25";
 import { buildConversation, buildProfile } from "@/prisma/builders";
 import { callApi } from "../helpers/call-api";
 import { createHashingEmbedder, embedStoreRows } from "../helpers/hashing-embedder";
@@ -327,6 +328,25 @@ describe("Recall API", () => {
     });
   });
 
+  it("the lexical score computed in SQL is BM25 over PostgreSQL's lexemes (as lib/recall/score-bm25.ts defines it)", async () => {
+    const prisma = await getPrisma();
+    const queryText = "a seat for the guinea pig on long flights";
+    const rows = await searchObservations(prisma, { storeId, profileId, queryText, queryVector: null, depth: 100 });
+    const [{ terms }] = await prisma.$queryRaw<{ terms: string[] }[]>`SELECT tsvector_to_array(to_tsvector('english', ${queryText})) AS terms`;
+    const documents = await prisma.$queryRaw<{ id: string; lexemes: string }[]>`
+      SELECT "id", "searchVector"::text AS lexemes FROM "observations" WHERE "storeId" = ${storeId} AND "profileId" = ${profileId} AND "status" <> 'REJECTED'`;
+    const parsed = documents.map((document) => {
+      const entries = [...document.lexemes.matchAll(/'((?:[^']|'')+)':([0-9A-D,]+)/g)].map((match) => [match[1], match[2].split(",").length] as const);
+      return { id: document.id, length: entries.length, termCounts: Object.fromEntries(entries.filter(([lexeme]) => terms.includes(lexeme))) };
+    });
+    const averageLength = parsed.reduce((sum, document) => sum + document.length, 0) / parsed.length;
+    const matching = parsed.filter((document) => Object.keys(document.termCounts).length > 0);
+    const expected = scoreBm25(matching, { documentCount: parsed.length, averageLength });
+    expect(matching.length).toBeGreaterThan(1);
+    expect(rows.filter((row) => row.lexicalScore > 0)).toHaveLength(matching.length);
+    for (const [index, document] of matching.entries()) expect(rows.find((row) => row.id === document.id)!.lexicalScore).toBeCloseTo(expected[index], 9);
+  });
+
   it("the semantic search reads only the profile's rows through its index (EXPLAIN), exact over them", async () => {
     const prisma = await getPrisma();
     const database = await getDatabase();
@@ -338,7 +358,7 @@ describe("Recall API", () => {
       FROM generate_series(1, 3000) g`;
     await prisma.$executeRawUnsafe(`ANALYZE "observations"`);
     const [queryVector] = await embedder.embed(["guinea pig"]);
-    const options = { storeId, profileId, queryText: "guinea pig", queryVector: { vector: queryVector, model: embedder.model }, semanticDepth: 100 };
+    const options = { storeId, profileId, queryText: "guinea pig", queryVector: { vector: queryVector, model: embedder.model }, depth: 100 };
     const sql = observationSearchSql(options);
     const plan = (await prisma.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${sql}`)).map((row) => row["QUERY PLAN"].replace(/'\[[^\]]*\]'::vector/g, "'[…]'::vector")).join("\n");
     expect(plan, `${database.kind} plan:\n${plan}`).toMatch(/(Index (Only )?Scan using|Bitmap Index Scan on) "?observations_storeId_profileId_occurredAt_idx/);
@@ -346,7 +366,7 @@ describe("Recall API", () => {
     // Exact: every one of the profile's non-rejected observations with a vector gets a distance.
     const rows = await searchObservations(prisma, { ...options, queryText: "" });
     expect(rows).toHaveLength(5);
-    expect(rows.every((row) => row.distance !== null && row.documentCount === 5)).toBe(true);
+    expect(rows.every((row) => row.distance !== null && row.lexicalScore === 0)).toBe(true);
     await prisma.observation.deleteMany({ where: { storeId, profileId: filler.id } });
   });
 });

@@ -98,12 +98,11 @@ describe("fuseRankings", () => {
 });
 
 describe("rankSearchRows", () => {
-  it("turns database rows (lexeme counts, cosine distance) into fused scores", () => {
-    const base = { documentCount: 3, averageLength: 5, documentLength: 5 };
+  it("turns database rows (BM25, cosine distance) into fused scores", () => {
     const ranked = rankSearchRows([
-      { ...base, id: "pig", occurredAt: ago(1), distance: 0.1, termCounts: { pig: 1, guinea: 1 } },
-      { ...base, id: "seat", occurredAt: ago(1), distance: 0.9, termCounts: null },
-      { ...base, id: "far", occurredAt: ago(1), distance: 0.5, termCounts: { pig: 1 } },
+      { id: "pig", occurredAt: ago(1), distance: 0.1, lexicalScore: 2.5 },
+      { id: "seat", occurredAt: ago(1), distance: 0.9, lexicalScore: 0 },
+      { id: "far", occurredAt: ago(1), distance: 0.5, lexicalScore: 1 },
     ]);
     expect(ranked.map((item) => item.id)).toEqual(["pig", "far", "seat"]);
     expect(ranked[0].explanation.semantic).toBeCloseTo(0.9);
