@@ -1,8 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Embedder } from "@/lib/embeddings/embedder";
 import { EMBEDDING_DIMENSIONS } from "@/lib/db/vector";
-import type { PrismaClient } from "@/lib/db/generated/client";
-import { toVectorLiteral } from "@/lib/db/vector";
 
 /**
  * A small deterministic embedder for tests only (never a production default): words and their
@@ -29,20 +27,4 @@ export function createHashingEmbedder(model = "test-hashing-v1"): Embedder {
     return vector.map((value) => value / norm);
   };
   return { model, embed: async (texts) => texts.map(embedOne) };
-}
-
-/** Stands in for the background embedding job in tests: embeds every row of the store that has no vector of this model. */
-export async function embedStoreRows(prisma: PrismaClient, storeId: string, embedder: Embedder): Promise<void> {
-  for (const table of ["observations", "summaries", "communications"] as const) {
-    const rows = await prisma.$queryRawUnsafe<{ id: string; content: string }[]>(
-      `SELECT "id", "content" FROM "${table}" WHERE "storeId" = $1 AND ("embeddingModel" IS DISTINCT FROM $2 OR "embedding" IS NULL)`,
-      storeId,
-      embedder.model,
-    );
-    if (rows.length === 0) continue;
-    const vectors = await embedder.embed(rows.map((row) => row.content));
-    for (const [index, row] of rows.entries()) {
-      await prisma.$executeRawUnsafe(`UPDATE "${table}" SET "embedding" = $1::vector, "embeddingModel" = $2 WHERE "storeId" = $3 AND "id" = $4`, toVectorLiteral(vectors[index]), embedder.model, storeId, row.id);
-    }
-  }
 }

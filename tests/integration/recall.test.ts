@@ -8,7 +8,9 @@ import { setRecallEmbedder } from "@/lib/recall/recall-embedder";
 import { scoreBm25 } from "@/lib/recall/score-bm25";
 import { buildConversation, buildProfile } from "@/prisma/builders";
 import { callApi } from "../helpers/call-api";
-import { createHashingEmbedder, embedStoreRows } from "../helpers/hashing-embedder";
+import { createHashingEmbedder } from "../helpers/hashing-embedder";
+import { embedStoreRows } from "@/lib/embeddings/embed-store-rows";
+import { chooseEmbedder } from "@/lib/embeddings/choose-embedder";
 import { createTestKey, createTestStore } from "../helpers/test-actors";
 
 const day = 86_400_000;
@@ -69,6 +71,7 @@ describe("Recall API", () => {
       { content: "Enjoys photography on weekends", occurredAt: daysAgo(40) },
       { content: "Is learning Portuguese at evening classes", occurredAt: daysAgo(5) },
       { content: "Lives in Porto with her partner", occurredAt: daysAgo(60) },
+      { content: "Drives an old Volvo car", occurredAt: daysAgo(70) },
       { content: "Wants a refund for the broken blender", occurredAt: daysAgo(30), status: "REJECTED" },
     ];
     const created = await callApi("POST", `/v1/Stores/${storeId}/Profiles/${profileId}/Observations`, {
@@ -86,7 +89,7 @@ describe("Recall API", () => {
       },
     });
     expect(summaries.status).toBe(202);
-    await embedStoreRows(prisma, storeId, embedder);
+    await embedStoreRows({ storeId, embedder });
 
     const otherStoreId = (await createTestStore("recall-other")).id;
     const otherProfile = await buildProfile(prisma, { storeId: otherStoreId, identifiers: [{ idType: "email", value: `o-${Date.now()}@example.com` }] });
@@ -171,7 +174,7 @@ describe("Recall API", () => {
     const result = await recall({});
     expect(result.status).toBe(200);
     const observations = result.body.observations as Item[];
-    expect(contents(observations)).toEqual(["Is learning Portuguese at evening classes", "Prefers an aisle seat on long flights", "Has a guinea pig named Oscar", "Enjoys photography on weekends", "Lives in Porto with her partner"]);
+    expect(contents(observations)).toEqual(["Is learning Portuguese at evening classes", "Prefers an aisle seat on long flights", "Has a guinea pig named Oscar", "Enjoys photography on weekends", "Lives in Porto with her partner", "Drives an old Volvo car"]);
     for (const item of [...observations, ...result.body.summaries] as Item[]) expect(item).not.toHaveProperty("score");
     expect(result.body.meta.query).toBeNull();
     // An empty body is the same request.
@@ -365,8 +368,21 @@ describe("Recall API", () => {
     expect(plan).not.toMatch(/Seq Scan on observations/);
     // Exact: every one of the profile's non-rejected observations with a vector gets a distance.
     const rows = await searchObservations(prisma, { ...options, queryText: "" });
-    expect(rows).toHaveLength(5);
+    expect(rows).toHaveLength(6);
     expect(rows.every((row) => row.distance !== null && row.lexicalScore === 0)).toBe(true);
     await prisma.observation.deleteMany({ where: { storeId, profileId: filler.id } });
+  });
+  // Last: it re-embeds the store with the default model.
+  it("with the default offline embedder, a paraphrase sharing no word finds its memory (automobile → car)", async () => {
+    const defaultEmbedder = chooseEmbedder();
+    setRecallEmbedder(undefined);
+    try {
+      await embedStoreRows({ storeId, embedder: defaultEmbedder });
+      const result = await recall({ query: "what automobile does she own", explain: true });
+      expect(result.body.observations[0].content).toBe("Drives an old Volvo car");
+      expect(result.body.observations[0].explain.lexical).toBe(0);
+    } finally {
+      setRecallEmbedder(embedder);
+    }
   });
 });
