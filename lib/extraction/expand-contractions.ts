@@ -4,6 +4,7 @@ const contractions: [RegExp, string][] = [
   [/\b(I|i)'m\b/g, "$1 am"],
   [/\b(I|i)m\b(?=\s+(?:a|an|the|not|so|on|in|at|from|going|moving|planning|looking|leaving|flying|heading|still|just|also|really|always|usually)\b)/g, "$1 am"],
   [/\b(I|i|[Ww]e|[Yy]ou|[Tt]hey)'ve\b/g, "$1 have"],
+  [/\b([Mm]ust|[Ss]hould|[Cc]ould|[Ww]ould|[Mm]ight)'?ve\b/g, "$1 have"],
   [/\b(I|i)ve\b(?=\s+(?:been|got|had|just|never|always|already|ordered|bought))/g, "$1 have"],
   [/\b(I|i|[Ww]e|[Yy]ou|[Tt]hey|[Ss]he|[Hh]e|[Ii]t)'ll\b/g, "$1 will"],
   [/\b(I|i|[Ww]e|[Yy]ou|[Tt]hey)'d(?=\s+(?:been|gone|had|done|seen|already|never|just|ordered|bought|booked|called|asked|sent|got|forgotten)\b)/g, "$1 had"],

@@ -5,7 +5,7 @@ type OutcomeRule = { label: string; pattern: RegExp };
 
 // What the agent did, read from the agent's own confirmations. Order is the order of the summary.
 const outcomeRules: OutcomeRule[] = [
-  { label: "refund issued", pattern: /\brefund(?:ed)?\b.*\b(?:processed|issued|pushed|approved|on its way|show|back to your|within|through)\b|\b(?:processed|issued|pushed through|approved|refunded) (?:a|the|your)? ?(?:full )?refund\b|\bdifference goes back\b|\bhave refunded\b|\bpushed it through\b/ },
+  { label: "refund issued", pattern: /\brefund(?:ed)?\b.*\b(?:processed|issued|pushed|approved|on its way|show|back to your|within|through)\b|\b(?:processed|issued|pushed through|approved|refunded) (?:a|the|your)? ?(?:full )?refund\b|\bdifference goes back\b|\b(?:have|i've|we've) refunded\b|\bpushed it through\b/ },
   { label: "replacement sent", pattern: /\breplacement\b|\bsend (?:you )?(?:a )?new (?:one|pair|unit)\b|\bthe new one ships\b|\bsend the \w+ one out\b/ },
   { label: "rebooked", pattern: /\brebook(?:ed)?\b|\bmoved you to\b|\bchanged your (?:flight|booking|seat|reservation)\b|\bput you on the\b/ },
   { label: "plan changed", pattern: /\b(?:you're|you are) now on\b|\bswitched you\b|\b(?:changed|downgraded|upgraded|moved) your (?:plan|subscription|tariff|package)\b|\byou(?:'ll| will) (?:move|switch|change|go) (?:to|over to)\b|\b(?:moved|switched|changed|downgraded|upgraded) (?:you|your account) (?:to|from) (?:the |a |an |our )?(?:\w+ )?(?:plan|tier|package|tariff|subscription|membership|bundle)\b|\breduced your (?:seats|licen[cs]es|users|plan)\b/ },
@@ -18,7 +18,7 @@ const outcomeRules: OutcomeRule[] = [
   { label: "unblocked", pattern: /\bunblocked\b|\b(?:removed|lifted) the (?:block|hold|freeze)\b/ },
   { label: "rescheduled", pattern: /\b(?:moved|rescheduled|changed) (?:it|the (?:appointment|visit|delivery|booking|collection)) to\b/ },
   { label: "delivery arranged", pattern: /\b(?:we'll|we will|i'll|i will) (?:courier|deliver|bring|drop) (?:it|them|your|the)\b/ },
-  { label: "credit applied", pattern: /\bcredit (?:to|on) your account\b|\baccount credit\b|\$\d+ credit\b|\bvoucher\b/ },
+  { label: "credit applied", pattern: /\bcredit (?:to|on) your account\b|\baccount credit\b|[$£€]\d+(?:\.\d\d)? (?:of )?credit\b|\bvoucher\b/ },
   { label: "price matched", pattern: /\badjusted your price\b|\bprice match(?:ed)?\b.*\b(?:confirmed|applied|done)\b|\bmatched the price\b/ },
   { label: "return label sent", pattern: /\breturn label\b|\bprepaid (?:return )?label\b|\blabel (?:is on its way|should reach)\b/ },
   { label: "covered by warranty", pattern: /\bcovered by (?:our|the)? ?(?:lifetime )?warranty\b|\bunder warranty\b/ },

@@ -94,6 +94,11 @@ const issuePattern = new RegExp(
     "\\b(?:app|application|site|website|program|software|laptop|phone|computer|game|system|page|tv|router|it) (?:\\w+ )?(?:crashes|crashed|freezes|froze|hangs)\\b|\\bstill (?:crashes|freezes|fails|breaks|leaks|happens)\\b",
     "\\bsent (?:me |us )?(?:a |an |the )?[\\w-]+(?: [\\w-]+){0,3} instead of\\b",
     "\\b(?:barely|hardly|did not|could not|could hardly) (?:sleep|slept|get any sleep)\\b",
+    "\\b(?:someone|somebody|a (?:car|van|lorry|truck|bus|driver|cyclist|taxi)|another (?:car|driver)|they) (?:\\w+ )?(?:reversed into|crashed into|drove into|backed into|ran into|hit|scratched|dented|keyed|broke into|stole)\\b",
+    "\\btook (?:over |almost |nearly |more than )?(?:an hour|ages|forever|hours|days|weeks|\\d+ (?:minutes|mins|hours|days|weeks)|an hour and a half|two hours|three hours|a week|two weeks)(?: and a half)? to (?:arrive|come|be delivered|deliver|turn up|show up|get here|respond|reply|answer|process)\\b",
+    "\\b(?:was|were|is|are) (?:really |very |so |extremely |incredibly |quite |super |a bit )?(?:rude|unhelpful|aggressive|dismissive|condescending|unprofessional)\\b",
+    "\\btyped (?:it|the \\w+(?: \\w+)?) (?:in )?wrong\\b|\\bsent (?:it|the money|the payment|the transfer) to the wrong\\b|\\b(?:wrong|incorrect) (?:account number|sort code|bank details|iban|reference)\\b",
+    "\\b(?:has|have|had|keeps|is|are|was|were) (?:been )?(?:slipping|skipping|grinding|squeaking|squealing|rattling|flickering|playing up|acting up|making (?:a|this|that|an) (?:weird |strange |funny |awful |horrible )?noise)\\b",
   ].join("|"),
 );
 const noIssuePattern = /\b(?:no|not any|never had any|never had a|without any|zero) (?:problems?|issues?)\b/;
@@ -115,11 +120,11 @@ const clauseBoundary = new RegExp(
     ",?\\s+but\\s+",
     ",\\s*so\\s+",
     ",?\\s+(?:so|because|since|as)\\s+(?=(?:it|they|this|that|there|the)\\s)",
-    "\\s+so\\s+(?=(?:please|could|can|would|will|every|he|she|you|nothing|no)\\b)",
+    "\\s+so\\s+(?=(?:please|could|can|would|will|every|he|she|you|nothing|no|i|we)\\b)",
     ",\\s+as\\s+(?=(?:i|we|my|our|he|she)\\s)",
     "\\s+[-–—]\\s+",
     ",?\\s+(?:and|but|so|because|cause|since|though|although|while|plus)\\s+(?:(?:honestly|actually|also|really|now|then|frankly|obviously|luckily|unfortunately|sadly|thankfully|to be honest),?\\s+)?(?=(?:i|we|my|our)\\s)",
-    ",?\\s+and\\s+(?=(?:he|she)\\s+(?!said|says|told|thinks)\\w+)",
+    ",?\\s+and\\s+(?=(?:he|she)\\s+\\w+)",
     ",\\s+(?=(?:i|we|my|our|please)\\s)",
     ",\\s+(?=(?:this|that|it) (?:has|have|had|is|was) (?:never|not|already|happened|been)\\b)",
     ",\\s+(?=(?:he|she)\\s+(?:is|was|has|had|does|did|will|would|can|only|always|usually|never|also|just|mostly|really|\\w+s)\\b)",
@@ -148,13 +153,14 @@ function contentWords(text: string): number {
 // preferences. "I bought it as a gift for my son" still says something after the "it".
 function isReaction(object: string): boolean {
   const text = object.trim().toLowerCase();
-  if (/^(?:you|him|her|to hear|hearing|the idea|the sound of|how|what|when|where|seeing|knowing|reading that|working with you)\b/.test(text)) return true;
+  if (/^(?:you(?: guys| all| lot| too| so much| very much)?$|him|her|to hear|hearing|the idea|the sound of|how|what|when|where|seeing|knowing|reading that|working with you)\b/.test(text)) return true;
   const pronoun = /^(?:it|that|this|them|those|these)\b/.exec(text);
   return pronoun !== null && !hasContent(text.slice(pronoun[0].length));
 }
 
 function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
+  // "AC was broken" keeps its capitals.
+  return /^[A-Z]{2}/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function article(word: string): string {
@@ -166,6 +172,9 @@ function stripLead(clause: string): string {
 }
 
 /** Splits a sentence where a new first-person statement starts ("…, so I always go for the wide fit"). */
+// "Just dropping off my road bike for a service on Monday": the subject is understood.
+const subjectlessPlan = /^(?:just |currently |about to be )?(dropping off|bringing in|bringing|picking up|sending back|sending|returning|heading|flying|travelling|traveling|moving|leaving|coming back|off)\b/i;
+
 function splitClauses(sentence: string): string[] {
   return sentence.split(clauseBoundary).map(stripLead).filter(Boolean);
 }
@@ -226,7 +235,10 @@ const firstPersonRules: Rule[] = [
   // Requests that say what the customer wants done ("I'd like to return…", "I want a refund").
   { pattern: new RegExp(`${subject}${adverbPattern}(?:would like|want|need|demand|am asking for) (?:a |my )?(?:full )?(?:refund|money back|replacement)\\b(.*)`), kind: "ISSUE", confidence: 0.8 },
   { pattern: new RegExp(`${subject}${adverbPattern}(?:would like|want|need|am trying|was hoping|am hoping|wanted|was trying) to (?:return|exchange|report|dispute|complain|file a complaint)\\b(.*)`), kind: "ISSUE", confidence: 0.65, accept: (match) => hasContent(match[0]) },
-  { pattern: new RegExp(`${subject}${adverbPattern}(?:would like|want|need|am trying|was hoping|am hoping|wanted) to (?:cancel|close|change|update|switch|upgrade|downgrade|book|rebook|reschedule|order|buy|add|transfer|open|renew|extend|pause|freeze|suspend|stop|unsubscribe|remove|move|sign up|join|set up|reserve|rent|get|put)\\b(.*)`), kind: "PLAN", confidence: 0.65, accept: contentful },
+  { pattern: new RegExp(`${subject}${adverbPattern}(?:would like|would love|want|need|am trying|was hoping|am hoping|wanted) to (?:cancel|close|change|update|switch|upgrade|downgrade|book|rebook|reschedule|order|buy|add|transfer|open|renew|extend|pause|freeze|suspend|stop|unsubscribe|remove|move|sign up|join|set up|reserve|rent|get|put)\\b(.*)`), kind: "PLAN", confidence: 0.65, accept: contentful },
+  { pattern: new RegExp(`${subject}${adverbPattern}(?:get|am|are|get) paid\\b(.*)`), kind: "FACT", confidence: 0.75, accept: contentful },
+  { pattern: new RegExp(`${subject}${adverbPattern}(?:pay|am paying|are paying) (?:for |about |around |roughly )?(?:£|\\$|€|\\d|a |an |the |our |my )(.*)`), kind: "FACT", confidence: 0.7, accept: (match) => hasContent(match[0].replace(/^(?:i|we) /, "")) },
+  { pattern: new RegExp(`${subject}${adverbPattern}would (?:like|love|prefer) (?!to\\b)(?:a|an|the|some|my|our)\\b(.*)`), kind: "PREFERENCE", confidence: 0.65, accept: (match) => contentful(match) && /\b(?:next time|always|in future|in the future|from now on|going forward|if possible|room|seat|table|floor|view|bed|window|aisle|slot|delivery)\b/.test(match[0]) },
   // Habits and standing preferences.
   { pattern: new RegExp(`${subject}${adverbPattern}(?:always|usually|normally|typically|generally|tend to) (\\w+)\\b(.*)`), kind: "PREFERENCE", confidence: 0.75, accept: (match) => !habitStopVerbs.has(match[1]) && hasContent(match[2]) },
   { pattern: new RegExp(`${subject}${adverbPattern}do (?:all |most |a lot of |some )?(?:my|our|the) (\\w+)\\b(.*)`), kind: "FACT", confidence: 0.6, accept: (match) => !/^(?:best|bit|same|thing|job)$/.test(match[1]) },
@@ -234,11 +246,11 @@ const firstPersonRules: Rule[] = [
   { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:a bit |a little |quite |so |very |really |extremely |pretty |getting |rather |absolutely |increasingly )?(?:annoyed|frustrated|upset|disappointed|worried|concerned|anxious|stressed|angry|furious|fed up|unhappy|nervous|livid|gutted|panicking)\\b(.*)`), kind: "MOOD", confidence: 0.7 },
   { pattern: new RegExp(`${subjectBe}${adverbPattern}celebrating (?:(?:my|our|a|the|his|her|their) )?(?:\\w+ ){0,3}(?:birthday|anniversary|wedding|graduation|retirement|engagement|promotion)\\b(.*)`), kind: "PLAN", confidence: 0.75 },
   { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:going to|planning to|planning on|about to|set to|due to|scheduled to|booked to|leaving|flying|heading|traveling|travelling|moving|relocating|visiting|starting|getting married|attending|staying (?:at|in|with|for|near)|driving|coming|returning|retiring|switching|expecting|having a (?:baby|party|wedding|housewarming)|signed up|registered|booked|off to (?!go\\b|do\\b|get\\b|make\\b|bed\\b|sleep\\b|work\\b|grab\\b|have\\b|try\\b|check\\b|a good start\\b)|away (?:in|to|from|on|until|for|at)|going (?:travelling|traveling|backpacking|abroad|away|on holiday|on vacation|on a trip|on honeymoon))\\b(.*)`), kind: "PLAN", confidence: 0.75, accept: (match) => hasObject(match[1]) && !/^\s*(?:ask|need|try|check|call|say|lose|scream|cry|wait|let|think|pass|hang|die|kill|keep|stay|rock|crush|nail|make (?:it|this|that)|do (?:it|this|that|my best|great)|give it|have to|be honest|be a|be fine|be ok|be okay|be late|to think|to feel|to wonder|to get|to believe|to regret|to lose|to realize|to realise|to see|to understand|to notice|to like|to love|to enjoy|to appreciate|to worry|to miss)\b/.test(match[1]) },
-  { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:camping|hiking|backpacking|cruising|vacationing|spending|going on|going camping|going hiking|going away|going abroad|going home|celebrating|hosting|throwing|running|doing|getting|picking up|meeting|seeing)\\b(.*)`), kind: "PLAN", confidence: 0.7, accept: (match) => timePattern.test(match[0]) && hasContent(match[1]) },
+  { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:camping|hiking|backpacking|cruising|vacationing|spending|going on|going camping|going hiking|going away|going abroad|going home|celebrating|hosting|throwing|running|doing|getting|picking up|dropping off|bringing in|bringing|sending back|meeting|seeing)\\b(.*)`), kind: "PLAN", confidence: 0.7, accept: (match) => timePattern.test(match[0]) && hasContent(match[1]) },
   { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:thinking (?:of|about)|considering|hoping to|planning)\\b(.*)`), kind: "PLAN", confidence: 0.6, accept: contentful },
   { pattern: new RegExp(`${subjectBe}${adverbPattern}looking (?:for|at|into)\\b(.*)`), kind: "PLAN", confidence: 0.6, accept: contentful },
   { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:a|an) (?!\\d|bit\\b|little\\b|tad\\b|lot\\b|quick\\b|question\\b|mess\\b|wreck\\b|fool\\b)(.*)`), kind: "FACT", confidence: 0.8, accept: (match) => hasContent(match[1]) },
-  { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:from|based in|originally from|located in|living in|on the|on a|on your|a member|member|retired|vegetarian|vegan|pescatarian|married|single|divorced|engaged|widowed|left-handed|self-employed|freelance|a size|size)\\b(.*)`), kind: "FACT", confidence: 0.8, accept: (match) => !/^\s*(?:way|phone|fence|same page|edge|go|hook|line|verge|road|mend)\b/.test(match[1]) && !/\bam (?:on|with) (?:my|the) way\b/.test(match[0]) },
+  { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:from|based in|originally from|located in|living in|on the|on a|on your|a member|member|retired|vegetarian|vegan|pescatarian|married|single|divorced|engaged|widowed|left-handed|self-employed|freelance|a size|size|renting|leasing|house-sharing|flat-sharing|living with|a tenant|homeowners?)\\b(.*)`), kind: "FACT", confidence: 0.8, accept: (match) => !/^\s*(?:way|phone|fence|same page|edge|go|hook|line|verge|road|mend)\b/.test(match[1]) && !/\bam (?:on|with) (?:my|the) way\b/.test(match[0]) },
   { pattern: new RegExp(`^(?:[Ii] am|[Ww]e are) ${adverbPattern}(?:(?:stuck|stranded|staying|based|living|working|studying|abroad|away|over|out|here|there)\\s+){0,2}(?:in|at|near|with) (?=[A-Z])(.*)`), kind: "FACT", confidence: 0.7, onOriginalCase: true },
   { pattern: new RegExp(`${subjectBe}${adverbPattern}(\\d[\\d'"′″.,]*(?! ?%| percent)|(?:four|five|six|seven) (?:foot|feet|ft)\\b)(.*)`), kind: "FACT", confidence: 0.75 },
   { pattern: new RegExp(`${subjectBe}${adverbPattern}(?:working|studying|learning|training|saving|volunteering|building|teaching|running|practicing|practising|renovating|remodeling|preparing|organizing|organising|raising|caring|applying|interviewing|pursuing|taking|writing|reading|playing|getting into)\\b(.*)`), kind: "FACT", confidence: 0.65, accept: contentful },
@@ -258,6 +270,7 @@ const firstPersonRules: Rule[] = [
   // Where they live and work.
   { pattern: new RegExp(`${subject}${adverbPattern}(?:live|reside|work|study|teach|commute|run|manage|grew up|go to school|moved|relocated|just moved)\\b(.*)`), kind: "FACT", confidence: 0.85, accept: (match) => hasContent(match[1]) || /moved|relocated/.test(match[0]) },
   { pattern: new RegExp(`${subject}${adverbPattern}(?:lived|worked|studied|taught)\\b(.*)`), kind: "FACT", confidence: 0.7, accept: contentful },
+  { pattern: new RegExp(`${subject}${adverbPattern}(?:sent|transferred|paid|wired) (?:over )?(?:£|\\$|€|\\d|a |an |the |some |one |two |three |four |five |six |seven |eight |nine |ten |twenty |fifty |hundred )[^,;]*?\\b(?:to|into|for)\\b(.*)`), kind: "FACT", confidence: 0.7, accept: (match) => hasContent(match[1]) && !/\b(?:email|message|text|letter|photo|photos|picture|screenshot|form|details|it|them)\b/.test(match[0].split(/\b(?:to|into|for)\b/)[0]) },
   // Purchases and accounts.
   { pattern: new RegExp(`${subject}${adverbPattern}(?:bought|ordered|purchased|picked up|subscribed|signed up|upgraded|downgraded|renewed|booked|reserved|returned|rented|switched|joined|registered|enrolled|opened|closed|cancelled|canceled|paid for|adopted|installed|leased|financed)\\b(.*)`), kind: "FACT", confidence: 0.8, accept: contentful },
   { pattern: new RegExp(`${subject}${adverbPattern}(?:decided|chose|agreed) to\\b(.*)`), kind: "PLAN", confidence: 0.7, accept: withObject },
@@ -302,7 +315,7 @@ function issueStatement(clause: string): StatementMatch | null {
 }
 
 const companionSubject = new RegExp(`^(?:(?:[Mm]y|[Oo]ur) (${relations})(?:,? ([A-Z][a-z]+),?)?|([A-Z][a-z]+)) and (?:I|me)\\b`);
-const relationSubject = new RegExp(`^(?:[Mm]y|[Oo]ur) (${relations})(?:,? ([A-Z][a-z]+),?)? (.+)$`);
+const relationSubject = new RegExp(`^(?:[Mm]y|[Oo]ur) (?:(?:youngest|eldest|oldest|middle|little|older|younger|elder) )?(${relations})(?:,? ([A-Z][a-z]+),?)? (.+)$`);
 
 // "My daughter Mia is 7 and…", "my wife prefers window seats": a fact about the customer's family.
 function familyStatement(clause: string): StatementMatch | null {
@@ -510,6 +523,10 @@ const wishAboutOthers = /^(?:i|we) (?:\w+ )?wish (?:you|they|someone|somebody|th
 export function matchCustomerStatement(sentence: string, previousSentence = ""): StatementMatch[] {
   let text = rewriteAppositives(stripLead(cleanSpokenText(expandContractions(sentence))));
   if (!text) return [];
+  const subjectless = subjectlessPlan.exec(text);
+  if (subjectless && /\b(?:my|our)\b/i.test(text)) text = `I am ${text.slice(subjectless[0].length - subjectless[1].length)}`;
+  // "The youngest, Leo, only watches cartoons": one of the children the customer just mentioned.
+  text = text.replace(/^[Tt]he (youngest|eldest|oldest|middle one|little one|baby), ([A-Z][a-z]{1,20}),? /, (_match, which: string, name: string) => `My ${which === "middle one" ? "middle child" : `${which} child`.replace("baby child", "baby")} ${name} `);
   const found = [...namedRelations(text), ...namedByPronoun(text, previousSentence)];
   for (const clause of splitClauses(text)) {
     const trip = upcomingTrip(clause);
@@ -521,7 +538,7 @@ export function matchCustomerStatement(sentence: string, previousSentence = ""):
   const request = standingRequest.exec(text);
   if (request) text = `Please ${request[1]}`;
   const lower = text.toLowerCase();
-  if (isQuestion(text) || conditionalStart.test(lower) || reportedSpeech.test(lower)) return found;
+  if (isQuestion(text) || conditionalStart.test(lower)) return found;
   // "I'm vegetarian, if the trip includes meals": the condition is not part of the fact, but it is
   // part of a plan or an issue ("Wants a refund if it is not here by Thursday").
   const condition = conditionalTail.exec(text)?.[0] ?? "";
@@ -566,7 +583,8 @@ export function matchCustomerStatement(sentence: string, previousSentence = ""):
       previous = null;
       return;
     }
-    if (hypothetical.test(clause.toLowerCase())) uncertain = true;
+    // "…and he says he hasn't got it": what someone else says, and everything after it, is theirs.
+    if (hypothetical.test(clause.toLowerCase()) || reportedSpeech.test(clause.toLowerCase())) uncertain = true;
     if (uncertain || clause.length > maxClauseCharacters || wordsOf(clause).length < 2) {
       previous = null;
       return;
