@@ -61,6 +61,11 @@ export type CommunicationSearchOptions = RecallSearchOptions & { excludeIds?: st
 /** BM25's parameters (lib/recall/score-bm25.ts has the same defaults). */
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
+/**
+ * The lexical side uses a query's first lexemes only: a long query (ten inferred turns, newest
+ * first) would otherwise match most of a profile's rows; its embedding still reads all of it.
+ */
+const MAX_QUERY_LEXEMES = 24;
 
 function recallSqlTimestamp(date: Date): Prisma.Sql {
   return Prisma.sql`(${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
@@ -79,9 +84,10 @@ function distanceColumn(alias: string, queryVector: RecallSearchOptions["queryVe
 // The profile's rows are read through their (storeId, profileId, occurredAt) index and every one is
 // compared: the semantic side is an exact nearest-neighbour search over the profile's own vectors
 // (no approximate index over the whole store, whose recall would depend on other customers' rows).
-// The lexical side is BM25 computed here: the rows holding any query lexeme (`@@` an OR query) are
-// unnested to their query lexemes' counts; document frequencies, the collection's size and average
-// length come from the same rows. Only the best `depth` of each side leave the database.
+// The lexical side is BM25 computed here: the rows holding any of the query's first 24 lexemes
+// (`@@` an OR query) are unnested to those lexemes' counts; document frequencies, the collection's
+// size and average length come from the same rows. Only the best `depth` of each side leave the
+// database.
 function rankedSelect(candidates: Prisma.Sql, queryText: string, depth: number): Prisma.Sql {
   return Prisma.sql`
     WITH query AS (
@@ -89,7 +95,7 @@ function rankedSelect(candidates: Prisma.Sql, queryText: string, depth: number):
              CASE WHEN cardinality(q.terms) > 0
                THEN array_to_string(ARRAY(SELECT '''' || replace(replace(t, '\\', '\\\\'), '''', '''''') || '''' FROM unnest(q.terms) t), ' | ')::tsquery
              END AS matcher
-      FROM (SELECT tsvector_to_array(to_tsvector('english', ${queryText})) AS terms) q
+      FROM (SELECT ARRAY(SELECT u.lexeme FROM unnest(to_tsvector('english', ${queryText})) u ORDER BY u.positions[1] LIMIT ${MAX_QUERY_LEXEMES}) AS terms) q
     ),
     candidates AS MATERIALIZED (${candidates}),
     collection AS (SELECT count(*)::float8 AS size, greatest(avg(length(document)), 1)::float8 AS average_length FROM candidates),
