@@ -1,6 +1,6 @@
 import { ZodError } from "zod";
 import { AppError, ProfileMovedError, errorKinds, type FieldIssue } from "../errors";
-import { Prisma } from "../db/generated/client";
+import { isUniqueViolation } from "../db/database-error";
 
 /** Twilio's error body, plus `details` with field-level issues when the input was invalid. */
 export type ErrorBody = { code: number; message: string; more_info: string; status: number; details?: FieldIssue[] };
@@ -11,10 +11,6 @@ function moreInfo(code: number): string {
 
 function zodIssues(error: ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(body)", message: issue.message }));
-}
-
-function uniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 /** Maps any thrown value to Twilio's error shape; unexpected errors are logged, never echoed. */
@@ -28,7 +24,8 @@ export function toErrorBody(error: unknown, requestId: string): ErrorBody {
     const summary = details.slice(0, 3).map((issue) => `${issue.path}: ${issue.message}`).join("; ");
     return { code, message: `Invalid request: ${summary}`, more_info: moreInfo(code), status, details };
   }
-  if (uniqueViolation(error)) {
+  // From the query builder (P2002) or from hand-written SQL on the hot paths (P2010, 23505) alike.
+  if (isUniqueViolation(error)) {
     const { status, code } = errorKinds.conflict;
     return { code, message: "Conflict: the resource already exists", more_info: moreInfo(code), status };
   }

@@ -8,6 +8,7 @@ import { createOrResolveProfile, loadProfileWriteSchema, prepareProfileTraits, t
 import { writeTraitValues } from "@/lib/profiles/write-trait-values";
 import { proposeDuplicateMerges } from "@/lib/merges/propose-duplicate-merges";
 import { isAppError } from "@/lib/errors";
+import { toErrorBody } from "@/lib/http/error-response";
 import { callApi } from "../helpers/call-api";
 import { createTestKey, createTestStore } from "../helpers/test-actors";
 
@@ -297,5 +298,6 @@ describe("database errors from hand-written SQL", () => {
     expect(error).toBeInstanceOf(Error);
     expect(isUniqueViolation(error)).toBe(true);
     expect(isUniqueViolation(new Error("something else"))).toBe(false);
+    expect(toErrorBody(error, "RQ-raw")).toMatchObject({ status: 409 });
   });
 });
