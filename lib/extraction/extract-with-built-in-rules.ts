@@ -47,17 +47,21 @@ function subjectOf(content: string): "customer" | "relative" | "relation" {
   return /^Their (?!order|parcel|package|card|account|bill|flight|booking|subscription|plan)/.test(content) ? "relative" : "customer";
 }
 
+type Compared = { item: Found; key: string; words: Set<string>; negated: boolean; subject: ReturnType<typeof subjectOf> };
+
+function compared(item: Found): Compared {
+  const key = normalized(item.content);
+  return { item, key, words: significantWords(item.content), negated: negation.test(key), subject: subjectOf(item.content) };
+}
+
 /** True when `detailed` says everything `short` says, and more or the same: "Always prefers an aisle seat" ⊇ "Prefers an aisle seat". */
-function says(detailed: Found, short: Found): boolean {
-  if (detailed.kind === "MOOD" || short.kind === "MOOD") return normalized(detailed.content) === normalized(short.content);
-  const shortWords = significantWords(short.content);
-  if (shortWords.size === 0) return false;
-  const detailedWords = significantWords(detailed.content);
-  for (const word of shortWords) if (!detailedWords.has(word)) return false;
+function says(detailed: Compared, short: Compared): boolean {
+  if (detailed.item.kind === "MOOD" || short.item.kind === "MOOD") return detailed.key === short.key;
+  if (short.words.size === 0 || short.words.size > detailed.words.size) return false;
+  for (const word of short.words) if (!detailed.words.has(word)) return false;
   // "Does not want an aisle seat" is not more detail on "Wants an aisle seat".
-  if (negation.test(normalized(detailed.content)) !== negation.test(normalized(short.content))) return false;
-  const shortSubject = subjectOf(short.content);
-  return shortSubject === "relation" || shortSubject === subjectOf(detailed.content);
+  if (detailed.negated !== short.negated) return false;
+  return short.subject === "relation" || short.subject === detailed.subject;
 }
 
 function absorb(into: Found, item: Found): void {
@@ -71,14 +75,14 @@ function absorb(into: Found, item: Found): void {
 // Mia" inside "Is travelling with their daughter Mia, who is 7"; "Prefers an aisle seat" inside
 // "Always prefers an aisle seat"): keep the one that says most, with the provenance of both.
 function deduplicate(found: Found[]): Found[] {
-  const kept: Found[] = [];
-  const bySize = [...found].sort((a, b) => significantWords(b.content).size - significantWords(a.content).size || b.confidence - a.confidence || a.position - b.position);
-  for (const item of bySize) {
-    const detailed = kept.find((other) => says(other, item));
-    if (detailed) absorb(detailed, item);
-    else kept.push({ ...item });
+  const kept: Compared[] = [];
+  const bySize = found.map(compared).sort((a, b) => b.words.size - a.words.size || b.item.confidence - a.item.confidence || a.item.position - b.item.position);
+  for (const candidate of bySize) {
+    const detailed = kept.find((other) => says(other, candidate));
+    if (detailed) absorb(detailed.item, candidate.item);
+    else kept.push({ ...candidate, item: { ...candidate.item } });
   }
-  return kept;
+  return kept.map(({ item }) => item);
 }
 
 /**

@@ -416,6 +416,8 @@ function namedByPronoun(sentence: string, previousSentence: string): StatementMa
 /** "…my dog Max…" in any sentence, even a question: the customer has a dog named Max. */
 function namedRelations(sentence: string): StatementMatch[] {
   const found: StatementMatch[] = [];
+  // Every pattern needs a capitalised name after the first word.
+  if (!/.\b[A-Z][a-z]/.test(sentence)) return found;
   for (const pattern of [namedRelation, relationIsNamed, namedPossession, appositiveRelation]) {
     for (const match of sentence.matchAll(pattern)) {
       const appositive = pattern === appositiveRelation;
@@ -473,6 +475,7 @@ const appositivePronoun = new RegExp(`\\b(${relationMention}), (?:he|she|they) (
 const appositivePossessive = new RegExp(`\\b(${relationMention}), (?:his|her|their) (\\w+) (is|was|are)\\b`, "g");
 
 function rewriteAppositives(text: string): string {
+  if (!/, |^(?:me|myself) and /i.test(text)) return text;
   return text
     .replace(/\b([Hh]e|[Ss]he)'s (?=got\b|been\b)/g, "$1 has ")
     .replace(/\b([Hh]e|[Ss]he)'s\b/g, "$1 is")
@@ -528,9 +531,11 @@ export function matchCustomerStatement(sentence: string, previousSentence = ""):
   // "The youngest, Leo, only watches cartoons": one of the children the customer just mentioned.
   text = text.replace(/^[Tt]he (youngest|eldest|oldest|middle one|little one|baby), ([A-Z][a-z]{1,20}),? /, (_match, which: string, name: string) => `My ${which === "middle one" ? "middle child" : `${which} child`.replace("baby child", "baby")} ${name} `);
   const found = [...namedRelations(text), ...namedByPronoun(text, previousSentence)];
-  for (const clause of splitClauses(text)) {
-    const trip = upcomingTrip(clause);
-    if (trip) found.push(trip);
+  if (/\b(?:trip|vacation|holiday|honeymoon|move|visit|flight|trek|hike)\b/i.test(text)) {
+    for (const clause of splitClauses(text)) {
+      const trip = upcomingTrip(clause);
+      if (trip) found.push(trip);
+    }
   }
   // "My wife is travelling with me, can she sit next to me?": the statement before the question counts.
   text = text.replace(questionTail, "");

@@ -40,7 +40,7 @@ const leadingTime = new RegExp(
   `^((?:next|this) (?:week|weekend|month|year|summer|spring|fall|autumn|winter|${days})|tomorrow|tonight|on (?:${days})|in (?:${months})|every (?:day|morning|evening|week|weekend|summer|winter|month)|most (?:days|weekends|mornings|evenings)),?\\s+(?=(?:i|we)\\s)`,
   "i",
 );
-// "Since the 4.2 update, the app crashes…" → "…the app crashes since the 4.2 update".
+// "Since the 4.2 update, the app crashes…" → "…the app crashes (since the 4.2 update)".
 const leadingCircumstance = /^((?:since|after|before|during|following|over|for) (?:the|my|our|this|last|a|an|about) [^,;:!?]{2,40}),\s+(?=\S)/i;
 // "Last time we stayed with you the room was…" → "the room was… last time we stayed with you".
 const lastTime = /^((?:the )?last time (?:i|we) [a-z]+(?: (?:with|at|in|on|from|here|there|you|it|them|the|a|your|our|my|\w+ed)){0,4}),?\s+(?=(?:the|my|our|it|they|there|you|your|i|we)\s)/i;
@@ -54,13 +54,16 @@ function moveToEnd(text: string, match: RegExpExecArray, phrase: string): string
 /** The clause from its subject on, with what only frames it taken off or moved to the end. */
 export function stripDiscourseMarkers(clause: string): string {
   let text = clause.trim();
+  // Most clauses already start with their subject.
+  if (/^(?:I|[Ww]e|[Mm]y|[Oo]ur) (?!mean\b)/.test(text)) return text.replace(temporalClause, "").trim();
   for (let round = 0; round < 3; round++) {
     const before = text;
     text = text.replace(/^[-–—:;,.…]+\s*/, "").replace(greeting, "").replace(leadingFiller, "").replace(vocative, "").replace(temporalClause, "").trim();
     const time = leadingTime.exec(text);
     if (time) text = moveToEnd(text, time, time[1].toLowerCase());
     const circumstance = leadingCircumstance.exec(text);
-    if (circumstance) text = moveToEnd(text, circumstance, lowerFirst(circumstance[1]));
+    // In brackets, so that "since the update" is not read as a new clause ("…, since the…").
+    if (circumstance) text = moveToEnd(text, circumstance, `(${lowerFirst(circumstance[1])})`);
     const last = lastTime.exec(text);
     if (last) text = moveToEnd(text, last, lowerFirst(last[1]));
     const frequency = frontedFrequency.exec(text);

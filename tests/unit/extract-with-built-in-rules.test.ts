@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { builtInExtractor, extractWithBuiltInRules } from "@/lib/extraction/extract-with-built-in-rules";
 import { MAX_MEMORY_CONTENT_CHARS, type ExtractionInput, type ObservationCandidate, type TurnSpeaker } from "@/lib/extraction/extraction-types";
+import { cleanSpokenText } from "@/lib/extraction/clean-spoken-text";
 import { splitIntoSentences } from "@/lib/extraction/split-into-sentences";
+import { stripDiscourseMarkers } from "@/lib/extraction/strip-discourse-markers";
 import { toThirdPerson } from "@/lib/extraction/to-third-person";
 
 const C: TurnSpeaker = "CUSTOMER";
@@ -240,6 +242,11 @@ describe("extractWithBuiltInRules: what must give nothing", () => {
     "Hi there!",
     "I love it.",
     "I think so.",
+    "Maybe next year, I'll move to Denver.",
+    "He says I'm on the gold tier.",
+    "I'm off to go do some research.",
+    "Yeah it's, uh, KX4R9T.",
+    "I've attached photos.",
   ])("%s", (text) => {
     expect(said(text)).toEqual([]);
   });
@@ -322,6 +329,92 @@ describe("extractWithBuiltInRules: statements", () => {
     const observations = said(...lines);
     expect(observations).toHaveLength(20);
     expect(contents(observations)).toEqual(expect.arrayContaining(["Prefers aisle seats", "Has a guinea pig named Oscar"]));
+  });
+});
+
+describe("extractWithBuiltInRules: realistic phrasing", () => {
+  const said = (...texts: string[]) => extractWithBuiltInRules(conversation("r", "SMS", texts.map((text): [TurnSpeaker, string] => [C, text]))).observations;
+
+  it.each([
+    ["These days I prefer a window seat.", "Prefers a window seat"],
+    ["Nowadays I cook a lot more than I used to.", "Cooks a lot more than they used to"],
+    ["Lately we mostly watch stuff on the laptop.", "Mostly watches stuff on the laptop"],
+    ["Honestly, I can't stand automated phone menus.", "Cannot stand automated phone menus"],
+    ["Oh and by the way, I've moved house recently.", "Has moved house recently"],
+    ["To be honest I don't like leaving tips through the app.", "Does not like leaving tips through the app"],
+    ["Usually I fly with my daughter.", "Usually flies with their daughter"],
+    ["Since the 4.2 update, the app crashes every time I export.", "Reported that the app crashes every time they export (since the 4.2 update)"],
+    ["Hi, um, yeah so my internet's been dropping out every evening for like a week now.", "Reported that their internet's been dropping out every evening for a week now"],
+    ["pls stop sending me promo texts", "Does not want promo texts"],
+    ["order 5521 came w/o the fries", "Reported that order 5521 came without the fries"],
+    ["I'm travelling with my daughter Mia, she's 7, so we need to sit together.", "Is travelling with their daughter Mia, who is 7"],
+    ["I wish you'd just texted me instead, I'd much rather get a text.", "Would much rather get a text"],
+    ["It's my dad's 60th birthday", "Their dad's 60th birthday is coming up"],
+    ["Two of us are vegetarian, me and my sister.", "Is vegetarian, as is their sister"],
+    ["I'm going hiking in Scotland on the 15th, any chance it'll arrive before then?", "Is going hiking in Scotland on the 15th"],
+    ["Can you send bills by email from now on, not post", "Asked to send bills by email from now on, not post"],
+    ["My husband and I are celebrating our 10th wedding anniversary and I was hoping you could arrange a room with a sea view.", "Asked for a room with a sea view"],
+    ["I sent five hundred pounds to my landlord on Monday and, er, he says he hasn't got it.", "Sent five hundred pounds to their landlord on Monday"],
+  ] as const)("%s → %s", (text, content) => {
+    expect(contents(said(text))).toContain(content);
+  });
+
+  it("resolves he and she to the relative the customer just mentioned", () => {
+    expect(contents(said("I'm looking for a laptop for my son.", "Around £800.", "He mostly does coding and a bit of gaming."))).toContain("Their son mostly does coding and a bit of gaming");
+  });
+
+  it("keeps what came before someone else's words, and nothing after them", () => {
+    expect(contents(said("I sent £500 to my landlord on Monday and he says he hasn't got it."))).toEqual(["Sent £500 to their landlord on Monday"]);
+  });
+
+  it("reads the company addressed as 'you' as the company when an agent took part, and leaves a friend's 'your' alone", () => {
+    const support = extractWithBuiltInRules(conversation("you", "CHAT", [[A, "How can I help?"], [C, "I've been with you for eight years and I usually take a small in your brand."]]));
+    expect(contents(support.observations)).toEqual(["Has been with the company for eight years", "Usually takes a small in the brand"]);
+    const friends = extractWithBuiltInRules(conversation("friend", "WHATSAPP", [[O, "How are the turtles?"], [C, "I love your turtles so much."]]));
+    expect(contents(friends.observations).join("\n")).not.toMatch(/company/);
+  });
+});
+
+describe("extractWithBuiltInRules: near-duplicates within a conversation", () => {
+  it("an answer to the agent's question and the statement that repeats it give one preference, citing both turns", () => {
+    const result = extractWithBuiltInRules(conversation("seat", "CHAT", [[A, "Would you like a window or an aisle seat?"], [C, "Aisle please, I always prefer an aisle seat."]]));
+    expect(result.observations).toEqual([expect.objectContaining({ content: "Always prefers an aisle seat", kind: "PREFERENCE", confidence: 0.9, communicationIds: ["seat-2", "seat-1"] })]);
+  });
+
+  it("a relative named in passing is absorbed by the statement that names them", () => {
+    const observations = extractWithBuiltInRules(conversation("mia", "CHAT", [[C, "I'm travelling with my daughter Mia, she's 7."]])).observations;
+    expect(contents(observations)).toEqual(["Is travelling with their daughter Mia, who is 7"]);
+  });
+
+  it("a trip mentioned in a request or a complaint is one observation", () => {
+    expect(contents(extractWithBuiltInRules(conversation("lisbon", "CHAT", [[C, "Hi, I need to change my flight to Lisbon on May 3."]])).observations)).toEqual([
+      "Needs to change their flight to Lisbon on May 3",
+    ]);
+    expect(contents(extractWithBuiltInRules(conversation("lisbon2", "CHAT", [[C, "My flight to Lisbon on May 3 got cancelled."]])).observations)).toEqual([
+      "Reported that their flight to Lisbon on May 3 got cancelled",
+    ]);
+  });
+
+  it("keeps a contradiction and a relative's fact apart from the customer's own", () => {
+    const observations = extractWithBuiltInRules(conversation("apart", "CHAT", [[C, "I'm a nurse."], [C, "My wife is a nurse too."], [C, "I want an aisle seat."], [C, "I don't want an aisle seat on short flights."]])).observations;
+    expect(contents(observations)).toEqual(expect.arrayContaining(["Is a nurse", "Their wife is a nurse", "Wants an aisle seat"]));
+  });
+});
+
+describe("extractWithBuiltInRules: mood", () => {
+  it("a loss described without complaint is not frustration", () => {
+    const result = extractWithBuiltInRules(
+      conversation("claim", "EMAIL", [
+        [C, "Last night a pipe burst in our upstairs bathroom and water came through the kitchen ceiling. The ceiling plaster is damaged and our fridge stopped working."],
+        [A, "I've opened claim CL-90312."],
+      ]),
+    );
+    expect(result.observations.filter((observation) => observation.kind === "MOOD")).toEqual([]);
+  });
+
+  it("a feeling the customer states is kept instead of the lexicon's guess", () => {
+    const result = extractWithBuiltInRules(conversation("worried", "CHAT", [[C, "My parcel still hasn't arrived and it's the third time. I'm really worried it won't make it."]]));
+    expect(result.observations.filter((observation) => observation.kind === "MOOD").map((observation) => observation.content)).toEqual(["Is really worried it will not make it"]);
   });
 });
 
@@ -408,6 +501,25 @@ describe("helpers", () => {
       "Is it OK?",
       "Thanks",
     ]);
+  });
+
+  it("cleanSpokenText drops hesitations, filler 'like' and false starts, not the verb 'like'", () => {
+    expect(cleanSpokenText("It's, uh, it's really annoying")).toBe("It's really annoying");
+    expect(cleanSpokenText("my bill went up by like fifteen pounds")).toBe("my bill went up by fifteen pounds");
+    expect(cleanSpokenText("Yeah, yeah, I've restarted it")).toBe("Yeah, I've restarted it");
+    expect(cleanSpokenText("I like the blue one")).toBe("I like the blue one");
+  });
+
+  it.each([
+    ["These days I prefer a window seat", "I prefer a window seat"],
+    ["Oh and by the way, honestly, I moved", "I moved"],
+    ["Next month I will be in Lisbon", "I will be in Lisbon next month"],
+    ["Since the update, the app crashes", "the app crashes (since the update)"],
+    ["Last time we stayed with you the room was noisy", "the room was noisy last time we stayed with you"],
+    ["Usually I fly with my daughter", "I usually fly with my daughter"],
+    ["Apparently my order shipped", "Apparently my order shipped"],
+  ])("stripDiscourseMarkers(%s) → %s", (clause, expected) => {
+    expect(stripDiscourseMarkers(clause)).toBe(expected);
   });
 
   it.each([

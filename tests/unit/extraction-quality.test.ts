@@ -53,11 +53,12 @@ describe("built-in extraction quality on the evaluation conversations", () => {
   });
 
   it("keeps precision and recall above their floors", () => {
-    expect(all.precision).toBeGreaterThanOrEqual(0.9);
-    expect(all.recall).toBeGreaterThanOrEqual(0.8);
-    // Conversations the rules were not tuned on: lower, and the honest estimate for new text.
-    expect(heldOut.precision).toBeGreaterThanOrEqual(0.85);
-    expect(heldOut.recall).toBeGreaterThanOrEqual(0.6);
+    expect(all.precision).toBeGreaterThanOrEqual(0.95);
+    expect(all.recall).toBeGreaterThanOrEqual(0.85);
+    // The held-out conversations were not looked at while the rules were tuned: their figures are
+    // lower, and the honest estimate for text the rules have never seen.
+    expect(heldOut.precision).toBeGreaterThanOrEqual(0.8);
+    expect(heldOut.recall).toBeGreaterThanOrEqual(0.55);
   });
 
   it("never restates an agent's line as a fact about the customer, and every observation cites a customer turn", () => {
@@ -80,7 +81,7 @@ describe("built-in extraction quality on the evaluation conversations", () => {
     expect(all.summaries).toBeGreaterThanOrEqual(0.85);
   });
 
-  it("can fail: an extractor that echoes every customer sentence scores far below the floors", () => {
+  it("can fail: echoing every customer message scores far below the floors (raw first-person text is not an observation)", () => {
     const echo = totalScores(
       evalConversations.map((conversation) => {
         const input = toExtractionInput(conversation);
@@ -90,8 +91,9 @@ describe("built-in extraction quality on the evaluation conversations", () => {
         return scoreConversation(conversation, { observations, summary: null, traitCandidates: [], usage: null }, input);
       }),
     );
-    expect(echo.precision).toBeLessThan(0.9);
-    expect(echo.junk).toBeGreaterThan(0);
+    expect(echo.precision).toBeLessThan(0.5);
+    expect(echo.recall).toBeLessThan(0.5);
+    expect(echo.junk).toBeGreaterThan(echo.produced / 2);
     expect(echo.summaries).toBe(0);
   });
 });
