@@ -1,11 +1,9 @@
 import { getPrisma } from "../db/client";
-import { AppError } from "../errors";
 import type { Actor } from "../auth/actor";
 import { requireRole } from "../auth/roles";
 import { newId } from "../ids";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { recordGuardExclusions } from "../extraction/record-guard-exclusions";
-import { screenSensitiveContent } from "../extraction/screen-sensitive-content";
+import { screenEditedContent } from "../extraction/screen-edited-content";
 import { checkProvenanceIds } from "./check-provenance-ids";
 import { findObservationOrThrow } from "./find-observation-or-throw";
 import type { ObservationPatch } from "./observation-schemas";
@@ -22,20 +20,14 @@ export type UpdateObservationOptions = { storeId: string; profileId: string; obs
  */
 export async function updateObservation({ storeId, profileId, observationId, patch, actor, requestId }: UpdateObservationOptions): Promise<ObservationView> {
   requireRole(actor, "AGENT");
-  let content = patch.content;
-  const verdict = content === undefined ? null : screenSensitiveContent(content);
+  const content = await screenEditedContent(patch.content, {
+    storeId,
+    resourceType: "observation",
+    findProfileId: async (tx) => (await findObservationOrThrow(tx, { storeId, profileId, observationId })).profileId,
+    actor,
+    requestId,
+  });
   const prisma = await getPrisma();
-  if (verdict && verdict.outcome !== "keep") {
-    // Record the refusal (categories only) even though nothing else is written.
-    await prisma.$transaction(async (tx) => {
-      const observation = await findObservationOrThrow(tx, { storeId, profileId, observationId });
-      await recordGuardExclusions(tx, { storeId, profileId: observation.profileId, exclusions: [{ resourceType: "observation", outcome: verdict.outcome, categories: verdict.categories }], origin: { source: "api" }, actor, requestId });
-    });
-    if (verdict.outcome === "drop") {
-      throw new AppError("bad_request", `The content holds data Kith does not store (${verdict.categories.join(", ")})`, { details: [{ path: "content", message: `special-category or payment data: ${verdict.categories.join(", ")}` }] });
-    }
-    content = verdict.text;
-  }
   return prisma.$transaction(async (tx) => {
     const before = await findObservationOrThrow(tx, { storeId, profileId, observationId, forUpdate: true });
     await checkProvenanceIds(tx, storeId, [{ conversationIds: patch.conversationIds }], "");

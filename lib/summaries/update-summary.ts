@@ -1,10 +1,8 @@
 import { getPrisma } from "../db/client";
-import { AppError } from "../errors";
 import type { Actor } from "../auth/actor";
 import { requireRole } from "../auth/roles";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { recordGuardExclusions } from "../extraction/record-guard-exclusions";
-import { screenSensitiveContent } from "../extraction/screen-sensitive-content";
+import { screenEditedContent } from "../extraction/screen-edited-content";
 import { checkProvenanceIds } from "../observations/check-provenance-ids";
 import { findSummaryOrThrow } from "./find-summary-or-throw";
 import type { SummaryPatch } from "./summary-schemas";
@@ -16,19 +14,14 @@ export type UpdateSummaryOptions = { storeId: string; profileId: string; summary
 /** PATCH …/ConversationSummaries/{id}; new content is screened by the guard (redacted, or refused with 400). */
 export async function updateSummary({ storeId, profileId, summaryId, patch, actor, requestId }: UpdateSummaryOptions): Promise<SummaryView> {
   requireRole(actor, "AGENT");
+  const content = await screenEditedContent(patch.content, {
+    storeId,
+    resourceType: "summary",
+    findProfileId: async (tx) => (await findSummaryOrThrow(tx, { storeId, profileId, summaryId })).profileId,
+    actor,
+    requestId,
+  });
   const prisma = await getPrisma();
-  let content = patch.content;
-  const verdict = content === undefined ? null : screenSensitiveContent(content);
-  if (verdict && verdict.outcome !== "keep") {
-    await prisma.$transaction(async (tx) => {
-      const summary = await findSummaryOrThrow(tx, { storeId, profileId, summaryId });
-      await recordGuardExclusions(tx, { storeId, profileId: summary.profileId, exclusions: [{ resourceType: "summary", outcome: verdict.outcome, categories: verdict.categories }], origin: { source: "api" }, actor, requestId });
-    });
-    if (verdict.outcome === "drop") {
-      throw new AppError("bad_request", `The content holds data Kith does not store (${verdict.categories.join(", ")})`, { details: [{ path: "content", message: `special-category or payment data: ${verdict.categories.join(", ")}` }] });
-    }
-    content = verdict.text;
-  }
   return prisma.$transaction(async (tx) => {
     const before = await findSummaryOrThrow(tx, { storeId, profileId, summaryId });
     if (patch.conversationId) await checkProvenanceIds(tx, storeId, [{ conversationIds: [patch.conversationId] }], "");
