@@ -1,4 +1,4 @@
-import type { Participant } from "../db/generated/client";
+import type { Participant, Prisma } from "../db/generated/client";
 import type { Tx } from "../db/transaction";
 import type { Actor } from "../auth/actor";
 import type { FieldIssue } from "../errors";
@@ -67,6 +67,14 @@ export async function addParticipants(tx: Tx, options: AddParticipantsOptions): 
   const warnings: FieldIssue[] = [];
   let merged = false;
   const baseTime = Date.now();
+  // New rows are inserted together (one statement), but before any later resolution: a merge
+  // moves the conversation links of the profiles it folds, which must include earlier rows.
+  let unsaved: Participant[] = [];
+  const save = async () => {
+    if (unsaved.length === 0) return;
+    await tx.participant.createMany({ data: unsaved.map((row) => ({ ...row, addresses: row.addresses as Prisma.InputJsonValue })) });
+    unsaved = [];
+  };
 
   for (const [index, input] of options.participants.entries()) {
     const same = findSameParticipant(pool, input, normalizations);
@@ -81,6 +89,7 @@ export async function addParticipants(tx: Tx, options: AddParticipantsOptions): 
     if ((input.type === "CUSTOMER" || input.type === "UNKNOWN") && input.addresses.length > 0) {
       const incoming = input.addresses.map((entry) => ({ idType: identifierTypeForChannel(entry.channel), value: stripChannelScheme(entry.address) }));
       const usable = prepareIncomingIdentifiers(incoming, settings).identifiers.length > 0;
+      await save();
       const resolution = await resolveRecord(tx, {
         storeId,
         incoming,
@@ -99,23 +108,24 @@ export async function addParticipants(tx: Tx, options: AddParticipantsOptions): 
       for (const conflict of resolution.decision.conflicts) warnings.push({ path, message: conflict.message });
       if (input.type === "CUSTOMER" && !usable) warnings.push({ path, message: "no address can identify this customer, so it is not linked to a profile" });
     }
-    const row = await tx.participant.create({
-      data: {
-        storeId,
-        id,
-        conversationId,
-        type: input.type,
-        name: input.name ?? null,
-        addresses: input.addresses,
-        profileId,
-        resolutionId,
-        // Distinct, increasing times keep the request's order as the participants' order.
-        createdAt: new Date(baseTime + index),
-      },
-    });
+    const row: Participant = {
+      storeId,
+      id,
+      conversationId,
+      type: input.type,
+      name: input.name ?? null,
+      // As the database returns it: JSON.
+      addresses: JSON.parse(JSON.stringify(input.addresses)) as Prisma.JsonValue,
+      profileId,
+      resolutionId,
+      // Distinct, increasing times keep the request's order as the participants' order.
+      createdAt: new Date(baseTime + index),
+    };
+    unsaved.push(row);
     pool.push(row);
     participants.push(row);
     added.push(row);
   }
+  await save();
   return { participants, added, warnings, merged };
 }

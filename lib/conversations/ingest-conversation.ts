@@ -5,14 +5,13 @@ import type { Actor } from "../auth/actor";
 import { AppError, type FieldIssue } from "../errors";
 import { newId } from "../ids";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { readIdentitySettingsView } from "../identity/identity-settings-view";
+import { settingsJsonColumns, settingsRowsFromJson, toIdentitySettingsView, type IdentityResolutionSettingsView } from "../identity/identity-settings-view";
 import { withResolutionRetry } from "../identity/resolve-record";
 import { addCommunications } from "./add-communications";
 import { addParticipants } from "./add-participants";
 import type { ConversationCreateInput } from "./conversation-schemas";
 import { toCommunicationView, toConversationView, type CommunicationView, type ConversationView } from "./conversation-view";
 import { lockConversationOrThrow } from "./lock-conversation-or-throw";
-import { lockResourceIds } from "./lock-resource-ids";
 import { runConversationClosedHooks } from "./run-conversation-closed-hooks";
 
 export type IngestConversationOptions = {
@@ -38,13 +37,24 @@ export type IngestConversationResult = {
 };
 
 /**
- * The conversation a delivery belongs to: the one holding any of its communications' resourceIds
- * (locked), or none. This is what makes re-sending a whole conversation change nothing.
+ * The store's identity settings, and the delivery's resourceId locks (as `lockResourceIds` takes
+ * them: sorted, before any identifier lock) in the same round trip. The settings are read as the
+ * statement starts, before any wait for a lock — as when they were read first, on their own.
  */
-async function findDeliveredConversation(tx: Tx, storeId: string, input: ConversationCreateInput): Promise<Conversation | null> {
-  const resourceIds = [...new Set(input.communications.flatMap((communication) => (communication.resourceId ? [communication.resourceId] : [])))];
+async function readSettingsAndLockResourceIds(tx: Tx, storeId: string, resourceIds: string[]): Promise<IdentityResolutionSettingsView | null> {
+  const keys = [...new Set(resourceIds.map((resourceId) => `${storeId}/communication/${resourceId}`))].sort();
+  const [row] = await tx.$queryRaw<{ settings: Record<string, unknown> | null; configs: Record<string, unknown>[]; locked: number }[]>`
+    SELECT ${settingsJsonColumns(storeId)},
+      (SELECT count("lock")::int FROM (SELECT pg_advisory_xact_lock(hashtextextended(key, 0)) AS "lock" FROM (SELECT unnest(${keys}::text[]) AS key ORDER BY 1) AS ordered) AS locks) AS "locked"`;
+  return row.settings ? toIdentitySettingsView(...settingsRowsFromJson(row.settings, row.configs)) : null;
+}
+
+/**
+ * The conversation a delivery belongs to: the one holding any of its communications' resourceIds
+ * (locked by the caller), or none. This is what makes re-sending a whole conversation change nothing.
+ */
+async function findDeliveredConversation(tx: Tx, storeId: string, input: ConversationCreateInput, resourceIds: string[]): Promise<Conversation | null> {
   if (resourceIds.length === 0) return null;
-  await lockResourceIds(tx, storeId, resourceIds);
   const holders = await tx.communication.findMany({ where: { storeId, resourceId: { in: resourceIds } }, select: { conversationId: true }, distinct: ["conversationId"] });
   if (holders.length > 1) {
     throw new AppError("conflict", `The communications' resourceIds belong to several conversations (${holders.map((holder) => holder.conversationId).join(", ")})`);
@@ -68,11 +78,12 @@ async function findDeliveredConversation(tx: Tx, storeId: string, input: Convers
 export async function ingestConversation({ storeId, input, actor, requestId, screenCommunications }: IngestConversationOptions): Promise<IngestConversationResult> {
   const prisma = await getPrisma();
   return withResolutionRetry(prisma, async (tx) => {
-    const settings = await readIdentitySettingsView(tx, storeId);
+    const resourceIds = [...new Set(input.communications.flatMap((communication) => (communication.resourceId ? [communication.resourceId] : [])))];
+    const settings = await readSettingsAndLockResourceIds(tx, storeId, resourceIds);
     if (!settings) throw new Error(`Store ${storeId} has no identity resolution settings`);
     const normalizations = new Map(settings.identifierConfigs.map((config) => [config.idType, config.normalization]));
 
-    let conversation = await findDeliveredConversation(tx, storeId, input);
+    let conversation = await findDeliveredConversation(tx, storeId, input, resourceIds);
     const created = conversation === null;
     if (!conversation) {
       const now = new Date();

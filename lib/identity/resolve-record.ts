@@ -213,19 +213,26 @@ export async function applyResolutionDecision(tx: Tx, options: ApplyResolutionDe
   let profileId = decision.profileId;
   let created = false;
   let recordedOutcome: RecordedOutcome = outcomeOf[decision.outcome];
+  const now = new Date();
+  // Writes that can go out with the resolution record, as data-modifying CTEs of its statement
+  // (their foreign keys are checked at its end): the new profile, evictions, additions.
+  const writes: Prisma.Sql[] = [];
   if (decision.outcome === "create" && !options.createIfMissing) {
     recordedOutcome = "NOT_FOUND";
   } else {
     if (decision.outcome === "create") {
       profileId = newId("profile");
       created = true;
-      await tx.profile.create({ data: { storeId, id: profileId } });
+      writes.push(Prisma.sql`"newProfile" AS (INSERT INTO "profiles" ("storeId", "id", "createdAt", "updatedAt") VALUES (${storeId}, ${profileId}, ${sqlTimestamp(now)}, ${sqlTimestamp(now)}))`);
     } else if (!options.createIfMissing && decision.identifiersToAdd.length === 0 && decision.outcome === "attach") {
       recordedOutcome = "LOOKED_UP";
     }
     // Evictions first (they may name a profile about to be merged), then merges, then additions.
-    for (const evicted of decision.identifiersToEvict) {
-      await tx.identifier.deleteMany({ where: { storeId, profileId: evicted.profileId, idType: evicted.idType, value: evicted.value } });
+    if (decision.identifiersToEvict.length > 0) {
+      const evicted = Prisma.join(decision.identifiersToEvict.map((identifier) => Prisma.sql`(${identifier.profileId}, ${identifier.idType}, ${identifier.value})`));
+      const eviction = Prisma.sql`DELETE FROM "identifiers" WHERE "storeId" = ${storeId} AND ("profileId", "idType", "value") IN (VALUES ${evicted})`;
+      if (decision.merge || decision.proposedMerges.length > 0) await tx.$executeRaw`${eviction}`;
+      else writes.push(Prisma.sql`"evicted" AS (${eviction})`);
     }
     if (decision.merge) {
       for (const sourceProfileId of decision.merge.mergedProfileIds) {
@@ -264,32 +271,27 @@ export async function applyResolutionDecision(tx: Tx, options: ApplyResolutionDe
       await recordAuditEvent(tx, { storeId, actor, action: "merge.propose", resourceType: "merge", resourceId: mergeId, after: proposal, requestId: options.requestId });
     }
     if (profileId && decision.identifiersToAdd.length > 0) {
-      const now = new Date();
-      await tx.identifier.createMany({
-        data: decision.identifiersToAdd.map((identifier) => ({
-          storeId,
-          id: newId("identifier"),
-          profileId: profileId!,
-          idType: identifier.idType,
-          value: identifier.value,
-          isUnique: configByType.get(identifier.idType)?.enforceUnique ?? true,
-          source: options.source,
-          // One time for the record; the ids, generated in E's order and time-ordered, keep it
-          // as the arrival order (identifiers are read by createdAt, then id).
-          createdAt: now,
-        })),
-      });
+      // One time for the record; the ids, generated in E's order and time-ordered, keep it as the
+      // arrival order (identifiers are read by createdAt, then id).
+      const addedAt = sqlTimestamp(new Date());
+      const rows = decision.identifiersToAdd.map(
+        (identifier) =>
+          Prisma.sql`(${storeId}, ${newId("identifier")}, ${profileId}, ${identifier.idType}, ${identifier.value}, ${configByType.get(identifier.idType)?.enforceUnique ?? true}, ${options.source}, ${addedAt})`,
+      );
+      writes.push(Prisma.sql`"added" AS (INSERT INTO "identifiers" ("storeId", "id", "profileId", "idType", "value", "isUnique", "source", "createdAt") VALUES ${Prisma.join(rows)})`);
     }
   }
 
-  // The resolution record and its audit event: one statement, one round trip.
+  // The resolution record and its audit event, with the writes above: one statement, one round trip.
   const record = describeResolution({ ...options, normalized: options.normalized, outcome: recordedOutcome, profileId, created, createdAt: new Date() });
   const resolutionInsert = Prisma.sql`INSERT INTO "resolution_records" ("storeId", "id", "outcome", "profileId", "input", "reasons", "source", "sourceRef", "createdAt")
     VALUES (${storeId}, ${record.id}, ${record.outcome}::"ResolutionOutcome", ${record.profileId}, ${sqlJson(record.input)},
       ${sqlJson(record.reasons)}, ${record.source}, ${record.sourceRef}, ${sqlTimestamp(record.createdAt)})`;
   if (record.audit) {
-    const audit = auditEventInsertSql(record.audit, record.createdAt);
-    await tx.$executeRaw`WITH "resolution" AS (${resolutionInsert}) ${audit.sql}`;
+    writes.push(Prisma.sql`"resolution" AS (${resolutionInsert})`);
+    await tx.$executeRaw`WITH ${Prisma.join(writes)} ${auditEventInsertSql(record.audit, record.createdAt).sql}`;
+  } else if (writes.length > 0) {
+    await tx.$executeRaw`WITH ${Prisma.join(writes)} ${resolutionInsert}`;
   } else {
     await tx.$executeRaw`${resolutionInsert}`;
   }

@@ -46,6 +46,30 @@ describe("conversations API", () => {
   });
 
   describe("ingesting whole conversations", () => {
+    it("moves an earlier participant to the survivor when a later participant's addresses merge its profile", async () => {
+      const prisma = await getPrisma();
+      const profiles = `/v1/Stores/${storeId}/Profiles`;
+      const older = (await callApi("POST", profiles, { auth, json: { traits: { Contact: { email: unique("older").toLowerCase() + "@example.com" } } } })).body;
+      const olderEmail = (await prisma.identifier.findFirstOrThrow({ where: { storeId, profileId: older.id } })).value;
+      const newer = (await callApi("POST", profiles, { auth, json: { traits: { Contact: { phone: "+1 303 555 0171" } } } })).body;
+      await callApi("POST", `${profiles}/${newer.id}/Identifiers`, { auth, json: { idType: "phone", value: "+1 303 555 0172" } });
+      const response = await post({
+        channel: "SMS",
+        participants: [
+          customer([{ channel: "SMS", address: "+13035550171" }], "First"),
+          customer([{ channel: "EMAIL", address: olderEmail }, { channel: "SMS", address: "+13035550172" }], "Second"),
+        ],
+        communications: [{ author: { channel: "SMS", address: "+13035550171" }, content: { text: "We are one person" }, occurredAt: at(3), resourceId: unique("SM") }],
+      });
+      expect(response.status, response.text).toBe(201);
+      // The second record matched both profiles: the newer one was folded into the older one,
+      // and the first participant, stored pointing at the newer one, now points at the survivor.
+      expect(response.body.participants.map((participant: { profileId: string }) => participant.profileId)).toEqual([older.id, older.id]);
+      const stored = await prisma.participant.findMany({ where: { storeId, conversationId: response.body.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+      expect(stored.map((participant) => participant.profileId)).toEqual([older.id, older.id]);
+      expect(await prisma.profile.findUnique({ where: { storeId_id: { storeId, id: newer.id } } })).toBeNull();
+    });
+
     it("resolves an SMS customer whatever the phone format, and answers each participant as sent with its id and profileId", async () => {
       const response = await post({
         channel: "SMS",

@@ -72,6 +72,6 @@ describe.runIf(onPostgres)("statements per ingest request (PostgreSQL)", () => {
     await callApi("POST", `/v1/Stores/${storeId}/Conversations`, { auth: agent, json: body(0) });
     const fresh = await count(() => callApi("POST", `/v1/Stores/${storeId}/Conversations`, { auth: agent, json: body(1) }));
     console.log(`statements: POST …/Conversations (new customer, 5 messages) ${fresh}`);
-    expect(fresh).toBeLessThanOrEqual(30);
+    expect(fresh).toBeLessThanOrEqual(18);
   });
 });
