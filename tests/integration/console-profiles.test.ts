@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
+import { getConsoleProfileDetail, PROFILE_DETAIL_LIMITS } from "@/lib/console/get-console-profile-detail";
+import { ProfileMovedError } from "@/lib/errors";
 import { searchConsoleProfiles, type SearchConsoleProfilesOptions } from "@/lib/console/search-console-profiles";
 import { defaultTraitGroups } from "@/lib/traits/default-trait-groups";
 import { buildConversation, buildProfile, buildProfiles, buildStore } from "@/prisma/builders";
@@ -170,5 +172,87 @@ describe("the console's profile list paging", () => {
     expect(evens.seen).toEqual(newestFirst.filter((id) => built.find((profile) => profile.id === id)!.displayName!.startsWith("Even")));
     expect(evens.seen).toHaveLength(12);
     expect(evens.pages).toBe(3);
+  });
+});
+
+describe("the console's profile detail", () => {
+  it("reads provenance, revisions, the timeline's latest messages and the history in a few queries, and never another store's profile", async () => {
+    const prisma = await getPrisma();
+    const store = await buildStore(prisma, { traitGroups: [...defaultTraitGroups, loyalty] });
+    const other = await buildStore(prisma, { traitGroups: defaultTraitGroups });
+    const storeId = store.id;
+    const ada = await buildProfile(prisma, { storeId, traits: { Contact: { firstName: "Ada", phone: "+14155550123" }, Loyalty: { tier: "gold" } } });
+    const start = Date.now() - 3_600_000;
+    const long = await buildConversation(prisma, {
+      storeId,
+      channel: "SMS",
+      participants: [{ type: "CUSTOMER", name: "Ada", addresses: [{ channel: "SMS", address: "+14155550123" }], profileId: ada.id }, { type: "HUMAN_AGENT", name: "Sam" }],
+      communications: Array.from({ length: 35 }, (_, index) => ({ author: index % 2, text: `message ${index}`, occurredAt: new Date(start + index * 1000) })),
+    });
+    const email = await buildConversation(prisma, {
+      storeId,
+      channel: "EMAIL",
+      participants: [{ type: "CUSTOMER", name: "Ada", addresses: [{ channel: "EMAIL", address: "ada@example.com" }], profileId: ada.id }],
+      communications: [{ author: 0, text: "By email now", occurredAt: new Date(start + 60_000) }],
+    });
+    const observationId = newId("observation");
+    const source = long.communications[4];
+    await prisma.observation.create({
+      data: { storeId, id: observationId, profileId: ada.id, content: "Prefers mornings", source: "EXTRACTION", status: "PENDING", confidence: 0.8, occurredAt: new Date(), conversationIds: [long.id], communicationIds: [source.id], version: 2 },
+    });
+    await prisma.observationRevision.createMany({
+      data: [
+        { storeId, id: newId("revision"), observationId, version: 1, content: "Likes mornings", status: "PENDING", reason: "CREATED", actorType: "SYSTEM" },
+        { storeId, id: newId("revision"), observationId, version: 2, content: "Prefers mornings", status: "PENDING", reason: "EDITED", actorType: "SYSTEM" },
+      ],
+    });
+    const mergedAwayId = newId("profile");
+    await prisma.profileAlias.create({ data: { storeId, aliasId: mergedAwayId, profileId: ada.id, mergeId: newId("merge") } });
+
+    const detail = await getConsoleProfileDetail({ storeId, profileId: ada.id });
+    expect(detail.traitGroups.map((group) => group.name)).toEqual(["Contact", "Loyalty"]);
+    expect(detail.traitGroups[0].traits.find((trait) => trait.name === "firstName")).toMatchObject({ value: "Ada", source: "IMPORT" });
+    expect(detail.traitGroups[0].traits.find((trait) => trait.name === "address")).toMatchObject({ value: undefined });
+    expect(detail.identifiers).toEqual([expect.objectContaining({ idType: "phone", value: "+14155550123", source: "TRAIT_PROMOTION" })]);
+    expect(detail.observationCounts).toEqual({ PENDING: 1, APPROVED: 0, REJECTED: 0 });
+    const [observation] = detail.observations;
+    expect(observation.sourceMessages).toEqual([expect.objectContaining({ id: source.id, content: "message 4", isFromProfile: true })]);
+    expect(observation.revisions.map((revision) => revision.version)).toEqual([2, 1]);
+    expect(detail.conversationCount).toBe(2);
+    const sms = detail.conversations.find((conversation) => conversation.id === long.id)!;
+    expect(sms.messageCount).toBe(35);
+    expect(sms.messages).toHaveLength(PROFILE_DETAIL_LIMITS.messagesPerConversation);
+    expect(sms.messages.at(-1)?.content).toBe("message 34");
+    expect(sms.messages[0].content).toBe(`message ${35 - PROFILE_DETAIL_LIMITS.messagesPerConversation}`);
+    expect(detail.conversations.find((conversation) => conversation.id === email.id)?.messages.map((message) => message.content)).toEqual(["By email now"]);
+    expect(detail.aliasIds).toEqual([mergedAwayId]);
+
+    await expect(getConsoleProfileDetail({ storeId, profileId: mergedAwayId })).rejects.toBeInstanceOf(ProfileMovedError);
+    await expect(getConsoleProfileDetail({ storeId: other.id, profileId: ada.id })).rejects.toMatchObject({ kind: "not_found" });
+  });
+});
+
+describe("the console's profile search indexes", () => {
+  it("serve every prefix branch with a parameterised pattern (the expressions match the migration's indexes)", async () => {
+    const prisma = await getPrisma();
+    const plans = await prisma.$transaction(async (tx) => {
+      // On a small table the planner rightly prefers a scan; forbid it to see whether an index can serve the query.
+      await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+      await tx.$executeRawUnsafe("SET LOCAL plan_cache_mode = force_generic_plan");
+      const explain = async (sql: string) => {
+        await tx.$executeRawUnsafe(`PREPARE console_search_probe(text, text, text, text) AS ${sql}`);
+        const rows = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>("EXPLAIN EXECUTE console_search_probe('mem_store_x', 'ada%', 'ada', 'ada\uffff')");
+        await tx.$executeRawUnsafe("DEALLOCATE console_search_probe");
+        return rows.map((row) => row["QUERY PLAN"]).join("\n");
+      };
+      return {
+        name: await explain(`SELECT "id" FROM "profiles" WHERE "storeId" = $1 AND lower("displayName") LIKE $2 AND lower("displayName") ~>=~ $3 AND lower("displayName") ~<~ $4`),
+        trait: await explain(`SELECT "profileId" FROM "trait_values" WHERE "storeId" = $1 AND left(lower("value" #>> '{}'), 200) LIKE $2 AND left(lower("value" #>> '{}'), 200) ~>=~ $3 AND left(lower("value" #>> '{}'), 200) ~<~ $4`),
+        identifier: await explain(`SELECT "profileId" FROM "identifiers" WHERE "storeId" = $1 AND "value" LIKE $2 AND "value" ~>=~ $3 AND "value" ~<~ $4`),
+      };
+    });
+    expect(plans.name).toContain("profiles_storeId_lower_displayName_pattern_idx");
+    expect(plans.trait).toContain("trait_values_storeId_value_pattern_idx");
+    expect(plans.identifier).toContain("identifiers_storeId_value_pattern_idx");
   });
 });
