@@ -1,7 +1,7 @@
 // `npm run bench:recall [-- options]`: latency of POST …/Profiles/{id}/Recall through HTTP on a
 // production server (docs/PERFORMANCE.md, issue 5 item 5):
-//   embedded (PGlite): one profile with 5,000 memories (2,600 observations, 500 summaries, 1,900…
-//     communications in 20-turn conversations) and a few hundred small profiles beside it;
+//   embedded (PGlite): one profile with 5,000 memories (2,500 observations, 500 summaries, 2,000
+//     communications in 100 conversations of 20 turns) and a few hundred small profiles beside it;
 //   PostgreSQL: 100,000 profiles and ~1,000,000 memories in one store — 10 large profiles of
 //     5,000 memories (the ones measured first) and typical profiles of ~10 memories each.
 // Data is written with bulk SQL straight into the database (scripts/bench-recall-data.ts), with
