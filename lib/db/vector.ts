@@ -67,6 +67,17 @@ const BM25_B = 0.75;
  */
 const MAX_QUERY_LEXEMES = 24;
 
+/**
+ * A lexeme's frequency in a candidate is its occurrences weighted by the tsvector weight label of
+ * each: D (the default: a row's own text, a turn's session date) counts 1; communications add their
+ * neighbours' text labelled C (the turn before, ¾) and B (the turn before that and the two after,
+ * ¼) — communicationSearchSql. Tuned on LoCoMo (docs/RECALL.md).
+ */
+export const NEIGHBOUR_TURN_WEIGHTS = { previous: 0.75, other: 0.25 } as const;
+const weightedFrequency = Prisma.sql`(coalesce(array_length(u.positions, 1), 1)
+        - ${1 - NEIGHBOUR_TURN_WEIGHTS.previous}::float8 * cardinality(array_positions(u.weights, 'C'))
+        - ${1 - NEIGHBOUR_TURN_WEIGHTS.other}::float8 * cardinality(array_positions(u.weights, 'B')))::float8 AS frequency`;
+
 function recallSqlTimestamp(date: Date): Prisma.Sql {
   return Prisma.sql`(${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 }
@@ -100,7 +111,7 @@ function rankedSelect(candidates: Prisma.Sql, queryText: string, depth: number):
     candidates AS MATERIALIZED (${candidates}),
     collection AS (SELECT count(*)::float8 AS size, greatest(avg(length(document)), 1)::float8 AS average_length FROM candidates),
     hits AS (
-      SELECT c."id", u.lexeme, coalesce(array_length(u.positions, 1), 1)::float8 AS frequency, length(c.document)::float8 AS length
+      SELECT c."id", u.lexeme, ${weightedFrequency}, length(c.document)::float8 AS length
       FROM candidates c CROSS JOIN query q CROSS JOIN LATERAL unnest(c.document) u
       WHERE c.document @@ q.matcher AND u.lexeme = ANY(q.terms)
     ),
@@ -149,9 +160,11 @@ export function summarySearchSql(options: RecallSearchOptions): Prisma.Sql {
 
 /**
  * The statement behind searchCommunications: every communication of every conversation the
- * profile took part in. Each turn is matched with its previous turn's text and its session's date
- * (the answer "Yeah, last Tuesday!" is found by the question before it: docs/RECALL-NOTES), but
- * the turn itself is what comes back; its vector is its own.
+ * profile took part in. Each turn is matched with its neighbours' text — the turn before it (¾),
+ * the one before that and the two after it (¼ each: NEIGHBOUR_TURN_WEIGHTS) — and its session's
+ * date (the day of the conversation's first turn), because the answer "Yeah, last Tuesday!" is
+ * found by the question around it (docs/RECALL.md); the turn itself is what comes back, and its
+ * vector is its own.
  */
 export function communicationSearchSql(options: CommunicationSearchOptions): Prisma.Sql {
   const { storeId, profileId, queryText, queryVector, depth, excludeIds = [] } = options;
@@ -160,20 +173,25 @@ export function communicationSearchSql(options: CommunicationSearchOptions): Pri
       WITH conversations_of_profile AS (
         SELECT DISTINCT p."conversationId" AS id FROM "participants" p WHERE p."storeId" = ${storeId} AND p."profileId" = ${profileId}
       ),
-      session_dates AS (
-        SELECT v."id", to_tsvector('english', to_char(v."createdAt", 'FMDD FMMonth YYYY')) AS document
-        FROM "conversations" v WHERE v."storeId" = ${storeId} AND v."id" IN (SELECT id FROM conversations_of_profile)
-      ),
       turns AS (
         SELECT c."id", c."conversationId", c."occurredAt", c."searchVector" AS own_document,
-               lag(c."searchVector") OVER (PARTITION BY c."conversationId" ORDER BY c."occurredAt", c."id") AS previous_document,
+               lag(c."searchVector") OVER thread AS previous_document,
+               coalesce(lag(c."searchVector", 2) OVER thread, ''::tsvector) || coalesce(lead(c."searchVector") OVER thread, ''::tsvector)
+                 || coalesce(lead(c."searchVector", 2) OVER thread, ''::tsvector) AS neighbour_document,
+               min(c."occurredAt") OVER (PARTITION BY c."conversationId") AS session_start,
                ${distanceColumn("c", queryVector)} AS distance
         FROM "communications" c
         WHERE c."storeId" = ${storeId} AND c."conversationId" IN (SELECT id FROM conversations_of_profile)
+        WINDOW thread AS (PARTITION BY c."conversationId" ORDER BY c."occurredAt", c."id")
+      ),
+      session_dates AS (
+        SELECT t."conversationId" AS id, to_tsvector('english', to_char(t.session_start, 'FMDD FMMonth YYYY')) AS document
+        FROM (SELECT DISTINCT "conversationId", session_start FROM turns) t
       )
       SELECT t."id", t."occurredAt", t.distance,
-             t.own_document || coalesce(t.previous_document, ''::tsvector) || coalesce(d.document, ''::tsvector) AS document
-      FROM turns t LEFT JOIN session_dates d ON d."id" = t."conversationId"
+             t.own_document || setweight(coalesce(t.previous_document, ''::tsvector), 'C') || setweight(t.neighbour_document, 'B')
+               || coalesce(d.document, ''::tsvector) AS document
+      FROM turns t LEFT JOIN session_dates d ON d.id = t."conversationId"
       WHERE NOT (t."id" = ANY(${excludeIds}::text[])) ${occurredAtFilter(Prisma.sql`t."occurredAt"`, options)}`,
     queryText,
     depth,

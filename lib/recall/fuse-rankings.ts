@@ -28,18 +28,40 @@ export type FusionParameters = {
   rankConstant: number;
   lexicalWeight: number;
   semanticWeight: number;
-  /** The recency prior's weight, in units of a first place in one list. */
+  /**
+   * The recency prior's weight, as a share of a first place in every list that took part (so it
+   * stays a tie-breaker when only the lighter semantic list found anything).
+   */
   recencyWeight: number;
   recencyHalfLifeDays: number;
 };
 
+/**
+ * For the offline embedders (the default), tuned on LoCoMo (docs/RECALL.md, "End-to-end recall"):
+ * the lexical side leads. The offline embedder's ranking is too noisy to be a peer in fusion
+ * (weighted as one, it took recall@10 from 0.688 to 0.634), so it counts a tenth of the lexical
+ * side: it reorders near-ties and rescues items BM25 cannot see. The recency prior only breaks
+ * near-ties (a twentieth of the lists' weight): a memory's age says little about its relevance.
+ */
 export const defaultFusionParameters: FusionParameters = {
   rankConstant: 10,
   lexicalWeight: 1,
-  semanticWeight: 1,
-  recencyWeight: 0.2,
+  semanticWeight: 0.1,
+  recencyWeight: 0.05,
   recencyHalfLifeDays: DEFAULT_RECENCY_HALF_LIFE_DAYS,
 };
+
+/**
+ * For query vectors of an external model (KITH_EMBEDDINGS_*): a real sentence-embedding model is
+ * a retriever in its own right, so the two lists weigh the same (unmeasured here: no such model
+ * runs offline).
+ */
+export const externalEmbedderFusionParameters: FusionParameters = { ...defaultFusionParameters, semanticWeight: 1 };
+
+/** The built-in offline embedders name their models `kith-…`; anything else came from an endpoint. */
+export function fusionParametersFor(embeddingModel: string | null | undefined): FusionParameters {
+  return embeddingModel && !embeddingModel.startsWith("kith-") ? externalEmbedderFusionParameters : defaultFusionParameters;
+}
 
 /** 1-based ranks by a score, higher first (ties: newer first, then id); null for unranked candidates. */
 function ranksBy(candidates: readonly RankingCandidate[], score: (candidate: RankingCandidate) => number | null): Map<string, number> {
@@ -64,7 +86,11 @@ export function fuseRankings(candidates: readonly RankingCandidate[], parameters
   const bestLexical = Math.max(0, ...candidates.map((candidate) => candidate.lexicalScore));
   const reference = new Date(Math.max(...candidates.map((candidate) => candidate.occurredAt.getTime())));
   const reciprocal = (rank: number | undefined) => (rank === undefined ? 0 : 1 / (rankConstant + rank));
-  const best = reciprocal(1) * ((lexicalRanks.size > 0 ? lexicalWeight : 0) + (semanticRanks.size > 0 ? semanticWeight : 0) + recencyWeight);
+  const lexicalShare = lexicalRanks.size > 0 ? lexicalWeight : 0;
+  const semanticShare = semanticRanks.size > 0 ? semanticWeight : 0;
+  const recencyShare = recencyWeight * (lexicalShare + semanticShare);
+  // The same sum as a candidate's, first everywhere and newest, so that candidate scores exactly 1.
+  const best = lexicalShare * reciprocal(1) + semanticShare * reciprocal(1) + recencyShare * 1 * reciprocal(1);
 
   const fused: FusedCandidate[] = [];
   for (const candidate of candidates) {
@@ -72,7 +98,7 @@ export function fuseRankings(candidates: readonly RankingCandidate[], parameters
     const semanticRank = semanticRanks.get(candidate.id);
     if (lexicalRank === undefined && semanticRank === undefined) continue;
     const recency = recencyPrior(candidate.occurredAt, reference, recencyHalfLifeDays);
-    const sum = lexicalWeight * reciprocal(lexicalRank) + semanticWeight * reciprocal(semanticRank) + recencyWeight * recency * reciprocal(1);
+    const sum = lexicalShare * reciprocal(lexicalRank) + semanticShare * reciprocal(semanticRank) + recencyShare * recency * reciprocal(1);
     const score = clampUnit(sum / best);
     fused.push({
       id: candidate.id,

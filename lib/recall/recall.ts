@@ -10,7 +10,7 @@ import { findProfileOrThrow } from "../profiles/find-profile-or-throw";
 import { toProfileTraits } from "../profiles/profile-view";
 import { toSummaryView } from "../summaries/summary-view";
 import { buildQueryFromTurns, QUERY_TURNS } from "./build-query-from-turns";
-import type { FusedCandidate } from "./fuse-rankings";
+import { fusionParametersFor, type FusedCandidate } from "./fuse-rankings";
 import { rankSearchRows } from "./rank-search-rows";
 import { getRecallEmbedder } from "./recall-embedder";
 import { recallRequestSchema, type RecallInput } from "./recall-schemas";
@@ -52,7 +52,7 @@ export async function recall({ storeId, profileId, caller, embedder, ...input }:
 
   const queryVector = ranked ? await embedQuery(embedder === undefined ? await getRecallEmbedder() : embedder, queryText) : null;
   const search: Omit<RecallSearchOptions, "depth"> = { storeId, profileId: profile.id, queryText, queryVector, ...dates };
-  const cut = (rows: RecallSearchRow[], limit: number) => rankSearchRows(rows).filter((item) => item.score >= request.relevanceThreshold).slice(0, limit);
+  const cut = (rows: RecallSearchRow[], limit: number) => rankSearchRows(rows, fusionParametersFor(queryVector?.model)).filter((item) => item.score >= request.relevanceThreshold).slice(0, limit);
   const depth = (limit: number) => Math.max(SEMANTIC_DEPTH, limit * 2);
   const inRange = (date: Date) => (!dates.beginDate || date >= dates.beginDate) && (!dates.endDate || date < dates.endDate);
   const occurredAt = { ...(dates.beginDate ? { gte: dates.beginDate } : {}), ...(dates.endDate ? { lt: dates.endDate } : {}) };

@@ -5,7 +5,10 @@
  * that only the best rows leave the database; a test checks the two agree. Pure.
  */
 export type Bm25Document = {
-  /** Occurrences of each query term in the document (terms absent from it may be left out). */
+  /**
+   * Occurrences of each query term in the document (terms absent from it may be left out); may be
+   * weighted (a communication's neighbour turns count ¾ or ¼ per occurrence: lib/db/vector.ts).
+   */
   termCounts: Readonly<Record<string, number>>;
   /** The document's length in the same units (Kith uses its number of distinct lexemes). */
   length: number;

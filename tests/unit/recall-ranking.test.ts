@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scoreBm25 } from "@/lib/recall/score-bm25";
 import { recencyPrior } from "@/lib/recall/recency-prior";
-import { defaultFusionParameters, fuseRankings, type RankingCandidate } from "@/lib/recall/fuse-rankings";
+import { defaultFusionParameters, externalEmbedderFusionParameters, fuseRankings, fusionParametersFor, type RankingCandidate } from "@/lib/recall/fuse-rankings";
 import { buildQueryFromTurns } from "@/lib/recall/build-query-from-turns";
 import { rankSearchRows } from "@/lib/recall/rank-search-rows";
 import { formatHandoffText } from "@/lib/recall/format-handoff-text";
@@ -66,11 +66,15 @@ describe("fuseRankings", () => {
   });
 
   it("is reciprocal rank fusion: the sum of 1/(k + rank) per list plus the recency prior, over the best possible", () => {
-    const { rankConstant: k, recencyWeight } = defaultFusionParameters;
+    const { rankConstant: k, lexicalWeight, semanticWeight, recencyWeight } = defaultFusionParameters;
     const fused = fuseRankings([candidate("top", 3, 0.9), candidate("second", 1, 0.8, 90)]);
     const second = fused.find((item) => item.id === "second")!;
-    const expected = (2 / (k + 2) + (recencyWeight * 0.5) / (k + 1)) / ((2 + recencyWeight) / (k + 1));
+    // The recency prior weighs a share of the lists' weight (recencyWeight × their sum).
+    const lists = lexicalWeight + semanticWeight;
+    const expected = (lists / (k + 2) + (recencyWeight * lists * 0.5) / (k + 1)) / ((lists * (1 + recencyWeight)) / (k + 1));
     expect(second.score).toBeCloseTo(expected, 10);
+    const equal = fuseRankings([candidate("top", 3, 0.9), candidate("second", 1, 0.8, 90)], externalEmbedderFusionParameters).find((item) => item.id === "second")!;
+    expect(equal.score).toBeCloseTo((2 / (k + 2) + (recencyWeight * 2 * 0.5) / (k + 1)) / ((2 * (1 + recencyWeight)) / (k + 1)), 10);
   });
 
   it("with no vectors at all, ranks lexically and still reaches 1", () => {
@@ -94,6 +98,17 @@ describe("fuseRankings", () => {
 
   it("returns nothing for no candidates", () => {
     expect(fuseRankings([])).toEqual([]);
+  });
+
+  it("weighs the offline embedders' list well below the lexical one, an endpoint's model as its peer", () => {
+    expect(fusionParametersFor("kith-wordnet-v1")).toBe(defaultFusionParameters);
+    expect(fusionParametersFor(undefined)).toBe(defaultFusionParameters);
+    expect(fusionParametersFor("openai:text-embedding-3-small")).toBe(externalEmbedderFusionParameters);
+    expect(defaultFusionParameters.semanticWeight).toBeLessThan(defaultFusionParameters.lexicalWeight / 2);
+    // Second lexically and first semantically against first lexically and last semantically.
+    const candidates = [candidate("lexical", 5, 0.1), candidate("both", 4, 0.9), candidate("x", 3, 0.2), candidate("y", 2, 0.3)];
+    expect(fuseRankings(candidates)[0].id).toBe("lexical");
+    expect(fuseRankings(candidates, externalEmbedderFusionParameters)[0].id).toBe("both");
   });
 });
 
