@@ -1,7 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
+import { useActionState, useRef, useState, useTransition } from "react";
 import { eraseProfileAction, exportProfileAction } from "@/app/(console)/profiles/[profileId]/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -11,19 +10,12 @@ import { idleResult, type ActionResult } from "@/lib/console/action-result";
 
 /** Export (a JSON download of everything held about the person) and erase (after typing their name or id). */
 export function ProfileAdminActions({ profileId, displayName }: { profileId: string; displayName: string | null }) {
-  const router = useRouter();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const [isExporting, startExport] = useTransition();
-  const [state, formAction] = useActionState<ActionResult<{ erased: string }>, FormData>(eraseProfileAction, idleResult);
+  // On success the action redirects to the list; it only answers when the erase was refused.
+  const [state, formAction] = useActionState<ActionResult, FormData>(eraseProfileAction, idleResult);
   const expected = displayName ?? profileId;
-
-  useEffect(() => {
-    if (state.status === "success") {
-      dialogRef.current?.close();
-      router.push(`/profiles?erased=${encodeURIComponent(state.data.erased)}`);
-    }
-  }, [state, router]);
 
   function download() {
     setExportError(null);

@@ -18,6 +18,8 @@ export const consoleProfileListQuery = z.object({
   pending: z.literal("1").optional(),
   merged: z.literal("1").optional(),
   pageToken: z.string().min(1).max(4096).optional(),
+  /** Set by the erase action: the list says which profile is gone. */
+  erased: z.string().max(64).optional(),
 });
 export type ConsoleProfileListQuery = z.infer<typeof consoleProfileListQuery>;
 

@@ -45,7 +45,7 @@ export default async function ProfilesPage({ searchParams }: { searchParams: Pro
       </>
     );
   }
-  const { q, channel, pending, merged, pageToken } = query.data;
+  const { q, channel, pending, merged, pageToken, erased } = query.data;
   const filters = { q, channel, pending, merged };
 
   let page;
@@ -78,6 +78,11 @@ export default async function ProfilesPage({ searchParams }: { searchParams: Pro
   return (
     <>
       {header}
+      {erased ? (
+        <Alert tone="success" className="mb-4">
+          Profile {erased} was erased, with everything Kith held about the person.
+        </Alert>
+      ) : null}
       <ProfileFilters {...filters} />
       {q && matchedAs.length > 0 ? (
         <p className="-mt-3 mb-4 text-xs text-slate-600" data-testid="search-interpretation">

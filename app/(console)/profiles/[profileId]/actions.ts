@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { toActionFailure, type ActionResult } from "@/lib/console/action-result";
@@ -147,7 +148,8 @@ export async function exportProfileAction(profileId: string): Promise<ActionResu
 const eraseSchema = z.object({ profileId: profileIdSchema, confirmation: z.string().trim().max(300) });
 
 /** Erases the person once the typed confirmation equals their display name or their id. */
-export async function eraseProfileAction(_previous: ActionResult<{ erased: string }>, formData: FormData): Promise<ActionResult<{ erased: string }>> {
+export async function eraseProfileAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  let erased: string;
   try {
     const { actor, storeId } = await actInCurrentStore(profileRoles.erase);
     const { profileId, confirmation } = eraseSchema.parse(Object.fromEntries(formData));
@@ -156,11 +158,13 @@ export async function eraseProfileAction(_previous: ActionResult<{ erased: strin
       return { status: "error", message: "The confirmation does not match.", fieldErrors: { confirmation: `Type ${profile.displayName ? `“${profile.displayName}” or ` : ""}the profile id exactly` } };
     }
     await eraseProfile({ storeId, profileId: profile.id, actor });
-    revalidatePath("/profiles");
-    return { status: "success", message: `Erased ${profile.displayName ?? profile.id}`, data: { erased: profile.id } };
+    erased = profile.id;
   } catch (error) {
     return toActionFailure(error);
   }
+  // Straight to the list: re-rendering this page would find the profile gone (a 404).
+  revalidatePath("/profiles");
+  redirect(`/profiles?erased=${encodeURIComponent(erased)}`);
 }
 
 const playgroundSchema = z.object({
