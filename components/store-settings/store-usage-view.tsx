@@ -15,6 +15,19 @@ export function StoreUsageView({ usage }: { usage: StoreUsage }) {
   const excluded = Object.entries(usage.excludedByCategory).filter(([, count]) => count > 0);
   return (
     <div className="space-y-6">
+      <Card title="Providers">
+        <dl className="grid gap-2 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="text-slate-600">Extraction</dt>
+            <dd className="font-medium text-slate-900">{usage.providers.extractor === "builtin" ? "Built-in rules (offline)" : usage.providers.extractor}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">Embeddings</dt>
+            <dd className="font-medium text-slate-900">{usage.providers.embeddings}</dd>
+          </div>
+        </dl>
+        <p className="mt-2 text-xs text-slate-500">Set with KITH_LLM_* and KITH_EMBEDDINGS_* (README); a change of embeddings model re-embeds in the background.</p>
+      </Card>
       <Card title="Guard: data kept out">
         {excluded.length === 0 ? (
           <p className="text-sm text-slate-500">Nothing excluded yet. Health, religion and other special-category data and card or bank numbers would be counted here (never stored).</p>

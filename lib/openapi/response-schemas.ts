@@ -333,6 +333,7 @@ export const summaryCreateResultSchema = z.object({
 const usageSchema = z.object({ requests: z.number().int(), promptTokens: z.number().int(), completionTokens: z.number().int(), promptCharacters: z.number().int(), completionCharacters: z.number().int() });
 
 export const storeUsageSchema = z.object({
+  providers: z.object({ extractor: z.string(), embeddings: z.string() }),
   excludedByCategory: z.record(z.string(), z.number().int()),
   llm: usageSchema,
   extractionRuns: z.number().int(),

@@ -2,6 +2,8 @@ import { getPrisma } from "../db/client";
 import type { ExtractionUsage } from "../extraction/extraction-types";
 import { sensitiveCategories, type SensitiveCategory } from "../extraction/extraction-types";
 import { listStoreCounters } from "./list-store-counters";
+import { chooseExtractor } from "../extraction/choose-extractor";
+import { chooseEmbedder } from "../embeddings/choose-embedder";
 
 export type ExtractionRunView = {
   id: string;
@@ -19,6 +21,8 @@ export type ExtractionRunView = {
 };
 
 export type StoreUsage = {
+  /** What this process extracts and embeds with: "builtin" or "llm:<model>"; the embedder's model name. */
+  providers: { extractor: string; embeddings: string };
   /** What the guard kept out, per category, since the store was created. */
   excludedByCategory: Record<SensitiveCategory, number>;
   /** Model usage summed over every extraction run (zero with the built-in extractor). */
@@ -40,6 +44,7 @@ export async function getStoreUsage({ storeId, recentRuns = 20 }: GetStoreUsageO
   ]);
   const excludedByCategory = Object.fromEntries(sensitiveCategories.map((category) => [category, counters[`guard.excluded.${category}`] ?? 0])) as Record<SensitiveCategory, number>;
   return {
+    providers: { extractor: chooseExtractor().extractor.name, embeddings: chooseEmbedder().model },
     excludedByCategory,
     llm: {
       requests: counters["llm.requests"] ?? 0,

@@ -320,6 +320,7 @@ describe("capture: extraction after a conversation closes", () => {
       const usage = await callApi("GET", `/v1/Stores/${storeId}/Usage`, { auth: await createTestKey("SUPERVISOR", storeId) });
       expect(usage.status).toBe(200);
       expect(usage.body.llm.promptTokens).toBeGreaterThanOrEqual(200);
+      expect(usage.body.providers).toEqual({ extractor: "llm:test-model", embeddings: expect.any(String) });
       expect(usage.body.recentRuns[0]).toMatchObject({ conversationId: body.id, extractor: "llm:test-model", added: 2, usage: { promptTokens: 200 } });
       expect(usage.body.excludedByCategory.HEALTH).toBeGreaterThanOrEqual(1);
       expect((await callApi("GET", `/v1/Stores/${storeId}/Usage`, { auth })).status).toBe(403);
