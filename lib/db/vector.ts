@@ -3,7 +3,7 @@
  * the name of the model that made it beside it (`embeddingModel`), so a model change re-embeds
  * instead of mixing spaces.
  */
-import { Prisma } from "./generated/client";
+import { Prisma, type Communication, type Observation, type Participant, type Summary } from "./generated/client";
 import type { DbClient } from "./transaction";
 
 export const EMBEDDING_DIMENSIONS = 384;
@@ -179,9 +179,15 @@ export function communicationSearchSql(options: CommunicationSearchOptions): Pri
                coalesce(lag(c."searchVector", 2) OVER thread, ''::tsvector) || coalesce(lead(c."searchVector") OVER thread, ''::tsvector)
                  || coalesce(lead(c."searchVector", 2) OVER thread, ''::tsvector) AS neighbour_document,
                min(c."occurredAt") OVER (PARTITION BY c."conversationId") AS session_start,
-               ${distanceColumn("c", queryVector)} AS distance
-        FROM "communications" c
-        WHERE c."storeId" = ${storeId} AND c."conversationId" IN (SELECT id FROM conversations_of_profile)
+               c.distance
+        -- The distance is computed below the window's sort (OFFSET 0 keeps the planner from pulling
+        -- it up), so the sort carries one number per row instead of its 1.5 KB vector.
+        FROM (
+          SELECT c."id", c."conversationId", c."occurredAt", c."searchVector", ${distanceColumn("c", queryVector)} AS distance
+          FROM "communications" c
+          WHERE c."storeId" = ${storeId} AND c."conversationId" IN (SELECT id FROM conversations_of_profile)
+          OFFSET 0
+        ) c
         WINDOW thread AS (PARTITION BY c."conversationId" ORDER BY c."occurredAt", c."id")
       ),
       session_dates AS (
@@ -218,6 +224,115 @@ export function searchSummaries(db: { $queryRaw<T>(query: Prisma.Sql): Promise<T
 /** Recall's search over the communications of the profile's conversations. */
 export function searchCommunications(db: { $queryRaw<T>(query: Prisma.Sql): Promise<T> }, options: CommunicationSearchOptions): Promise<RecallSearchRow[]> {
   return runRecallSearch(db, communicationSearchSql(options));
+}
+
+// ---- Recall's lists in one statement (lib/recall/recall.ts) ----
+
+/** A communication's author as recall shows it (the participant row's fields it needs). */
+export type RecallAuthor = Pick<Participant, "profileId" | "name" | "type">;
+
+export type RecallListsOptions = {
+  storeId: string;
+  profileId: string;
+  /** Also answer whether the profile exists in the store (`profileFound`), saving its own statement. */
+  checkProfile?: boolean;
+  observations?: RecallSearchOptions;
+  summaries?: RecallSearchOptions;
+  communications?: CommunicationSearchOptions;
+};
+
+export type RecallListsResult = {
+  /** null unless checkProfile. */
+  profileFound: boolean | null;
+  observations: Array<RecallSearchRow & { row: Observation }>;
+  summaries: Array<RecallSearchRow & { row: Summary }>;
+  communications: Array<RecallSearchRow & { row: Communication; author: RecallAuthor | null }>;
+};
+
+// Every list's columns, in one shape for UNION ALL; a list fills its own and leaves the rest NULL.
+const LIST_COLUMNS = [
+  ["content", "text"], ["source", "text"], ["createdAt", "timestamp(3)"], ["updatedAt", "timestamp(3)"], ["profileId", "text"],
+  ["embeddingModel", "text"], ["kind", "text"], ["status", "text"], ["confidence", "float8"], ["conversationIds", "text[]"],
+  ["communicationIds", "text[]"], ["version", "int4"], ["reviewedAt", "timestamp(3)"], ["reviewedById", "text"], ["conversationId", "text"],
+  ["resourceId", "text"], ["participantId", "text"], ["authorChannel", "text"], ["authorAddress", "text"], ["authorFound", "bool"],
+  ["authorProfileId", "text"], ["authorName", "text"], ["authorType", "text"],
+] as const;
+type ListColumn = (typeof LIST_COLUMNS)[number][0];
+
+/** `candidates` yields id, occurredAt, distance, lexicalScore; `join` brings the list's table in as the alias `columns` name. */
+function listSelect(list: string, candidates: Prisma.Sql, join: Prisma.Sql, columns: Partial<Record<ListColumn, string>>): Prisma.Sql {
+  const values = LIST_COLUMNS.map(([name, type]) => Prisma.raw(`${columns[name] ?? `NULL::${type}`} AS "${name}"`));
+  return Prisma.sql`SELECT ${list}::text AS list, r."id", r."occurredAt", r.distance, r."lexicalScore", ${Prisma.join(values, ", ")}
+    FROM (${candidates}) r ${join}`;
+}
+
+type RawListRow = RawSearchRow & { list: string } & Record<ListColumn, unknown>;
+
+/**
+ * The searches of several recall lists — and, when asked, whether the profile exists — in one
+ * statement: each list's candidates (the best `depth` lexical and semantic rows, as the
+ * search… functions above) come back with the columns recall returns, so the winners need no
+ * second read. The per-statement cost on the application side (~0.5–1 ms of Node.js CPU each in
+ * Prisma and the driver) is most of a small profile's recall (docs/PERFORMANCE.md).
+ */
+export async function searchRecallLists(db: { $queryRaw<T>(query: Prisma.Sql): Promise<T> }, options: RecallListsOptions): Promise<RecallListsResult> {
+  const { storeId, profileId } = options;
+  const parts: Prisma.Sql[] = [];
+  if (options.checkProfile) {
+    parts.push(listSelect("profile", Prisma.sql`SELECT p."id", NULL::timestamp(3) AS "occurredAt", NULL::float8 AS distance, 0::float8 AS "lexicalScore" FROM "profiles" p WHERE p."storeId" = ${storeId} AND p."id" = ${profileId}`, Prisma.empty, {}));
+  }
+  if (options.observations) {
+    parts.push(listSelect("observations", observationSearchSql(options.observations), Prisma.sql`JOIN "observations" o ON o."storeId" = ${storeId} AND o."id" = r."id"`, {
+      content: `o."content"`, source: `o."source"`, createdAt: `o."createdAt"`, updatedAt: `o."updatedAt"`, profileId: `o."profileId"`, embeddingModel: `o."embeddingModel"`,
+      kind: `o."kind"`, status: `o."status"::text`, confidence: `o."confidence"`, conversationIds: `o."conversationIds"`, communicationIds: `o."communicationIds"`,
+      version: `o."version"`, reviewedAt: `o."reviewedAt"`, reviewedById: `o."reviewedById"`,
+    }));
+  }
+  if (options.summaries) {
+    parts.push(listSelect("summaries", summarySearchSql(options.summaries), Prisma.sql`JOIN "summaries" s ON s."storeId" = ${storeId} AND s."id" = r."id"`, {
+      content: `s."content"`, source: `s."source"`, createdAt: `s."createdAt"`, updatedAt: `s."updatedAt"`, profileId: `s."profileId"`, embeddingModel: `s."embeddingModel"`,
+      conversationId: `s."conversationId"`,
+    }));
+  }
+  if (options.communications) {
+    parts.push(listSelect("communications", communicationSearchSql(options.communications), Prisma.sql`JOIN "communications" c ON c."storeId" = ${storeId} AND c."id" = r."id"
+      LEFT JOIN "participants" a ON a."storeId" = c."storeId" AND a."id" = c."participantId"`, {
+      content: `c."content"`, createdAt: `c."createdAt"`, embeddingModel: `c."embeddingModel"`, conversationId: `c."conversationId"`, resourceId: `c."resourceId"`,
+      participantId: `c."participantId"`, authorChannel: `c."authorChannel"::text`, authorAddress: `c."authorAddress"`, authorFound: `a."id" IS NOT NULL`,
+      authorProfileId: `a."profileId"`, authorName: `a."name"`, authorType: `a."type"::text`,
+    }));
+  }
+  const result: RecallListsResult = { profileFound: options.checkProfile ? false : null, observations: [], summaries: [], communications: [] };
+  if (parts.length === 0) return result;
+  const rows = await db.$queryRaw<RawListRow[]>(Prisma.join(parts, " UNION ALL "));
+  for (const raw of rows) {
+    const occurredAt = raw.occurredAt as Date;
+    const search: RecallSearchRow = { id: raw.id, occurredAt, distance: raw.distance === null ? null : Number(raw.distance), lexicalScore: Number(raw.lexicalScore) };
+    const common = { storeId, id: raw.id, content: raw.content as string, occurredAt, createdAt: raw.createdAt as Date, embeddingModel: raw.embeddingModel as string | null };
+    if (raw.list === "profile") result.profileFound = true;
+    else if (raw.list === "observations") {
+      result.observations.push({
+        ...search,
+        row: {
+          ...common, profileId: raw.profileId as string, source: raw.source as string, updatedAt: raw.updatedAt as Date, kind: raw.kind as string | null,
+          status: raw.status as Observation["status"], confidence: raw.confidence === null ? null : Number(raw.confidence), conversationIds: raw.conversationIds as string[],
+          communicationIds: raw.communicationIds as string[], version: Number(raw.version), reviewedAt: raw.reviewedAt as Date | null, reviewedById: raw.reviewedById as string | null,
+        },
+      });
+    } else if (raw.list === "summaries") {
+      result.summaries.push({ ...search, row: { ...common, profileId: raw.profileId as string, conversationId: raw.conversationId as string | null, source: raw.source as string, updatedAt: raw.updatedAt as Date } });
+    } else if (raw.list === "communications") {
+      result.communications.push({
+        ...search,
+        row: {
+          ...common, conversationId: raw.conversationId as string, participantId: raw.participantId as string | null, authorChannel: raw.authorChannel as Communication["authorChannel"],
+          authorAddress: raw.authorAddress as string | null, resourceId: raw.resourceId as string | null,
+        },
+        author: raw.authorFound ? { profileId: raw.authorProfileId as string | null, name: raw.authorName as string | null, type: raw.authorType as Participant["type"] } : null,
+      });
+    }
+  }
+  return result;
 }
 
 // ---- Embedding on write (lib/embeddings/embed-store-rows.ts) ----

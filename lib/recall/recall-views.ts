@@ -31,7 +31,7 @@ export type RecallResult = {
   meta: { queryTime: number; query: string | null };
 };
 
-export function toRecalledCommunication(row: Communication, author: Participant | null): RecalledCommunication {
+export function toRecalledCommunication(row: Communication, author: Pick<Participant, "profileId" | "name" | "type"> | null): RecalledCommunication {
   return {
     id: row.id,
     conversationId: row.conversationId,

@@ -1,6 +1,6 @@
 import { getPrisma } from "../db/client";
 import type { Communication, Participant, PrismaClient } from "../db/generated/client";
-import { searchCommunications, searchObservations, searchSummaries, type RecallSearchOptions, type RecallSearchRow } from "../db/vector";
+import { searchRecallLists, type RecallSearchOptions, type RecallSearchRow } from "../db/vector";
 import type { Actor } from "../auth/actor";
 import type { Embedder } from "../embeddings/embedder";
 import { AppError } from "../errors";
@@ -13,7 +13,7 @@ import { buildQueryFromTurns, QUERY_TURNS } from "./build-query-from-turns";
 import { fusionParametersFor, type FusedCandidate } from "./fuse-rankings";
 import { rankSearchRows } from "./rank-search-rows";
 import { getRecallEmbedder } from "./recall-embedder";
-import { recallRequestSchema, type RecallInput } from "./recall-schemas";
+import { recallRequestSchema, type RecallInput, type RecallRequest } from "./recall-schemas";
 import { toRecalledCommunication, type Ranked, type RecallResult, type RecalledCommunication } from "./recall-views";
 
 export type RecallOptions = {
@@ -34,96 +34,108 @@ type DateRange = { beginDate?: Date; endDate?: Date };
  * conversation's last ten turns — each kind of memory is searched in one statement (lexical
  * lexemes and exact cosine distance over the profile's own rows: lib/db/vector.ts), ranked by
  * BM25 + vector similarity fused with a recency prior (fuse-rankings.ts), cut at
- * `relevanceThreshold` and the limits, then read in one statement. Without either: the newest
- * items, unscored. REJECTED observations never come back.
+ * `relevanceThreshold` and the limits. The searches return their candidates' rows, and share
+ * statements (searchRecallLists): one for the profile check, observations and summaries, one for
+ * communications. Without either: the newest items, unscored. REJECTED observations never come back.
  */
 export async function recall({ storeId, profileId, caller, embedder, ...input }: RecallOptions): Promise<RecallResult> {
   const started = performance.now();
   void caller; // a read: nothing to audit, but whose memory is read is always named
   const request = recallRequestSchema.parse(input);
   const prisma = await getPrisma();
-  const profile = await findProfileOrThrow(prisma, { storeId, profileId });
   const dates: DateRange = { beginDate: request.beginDate ? new Date(request.beginDate) : undefined, endDate: request.endDate ? new Date(request.endDate) : undefined };
+  const givenQuery = request.query?.trim() ?? "";
+  // With a query and no conversation, the profile check rides along in the search statement
+  // (below); otherwise it comes first, so that its error (404, 308) comes before the conversation's.
+  const profileCheckedLater = givenQuery.length > 0 && !request.conversationId;
+  if (!profileCheckedLater) await findProfileOrThrow(prisma, { storeId, profileId });
 
   const session = request.conversationId ? await readSessionTail(prisma, storeId, request.conversationId, Math.max(QUERY_TURNS, request.communicationsLimit)) : null;
-  const givenQuery = request.query?.trim() ?? "";
   const queryText = givenQuery || (session ? buildQueryFromTurns([...session].reverse().slice(-QUERY_TURNS).map((row) => ({ text: row.content }))) : "");
   const ranked = queryText.length > 0;
+  if (!ranked) return { ...(await readUnranked(prisma, { storeId, profileId, request, dates, session })), meta: { queryTime: Math.round(performance.now() - started), query: null } };
 
-  const queryVector = ranked ? await embedQuery(embedder === undefined ? await getRecallEmbedder() : embedder, queryText) : null;
-  const search: Omit<RecallSearchOptions, "depth"> = { storeId, profileId: profile.id, queryText, queryVector, ...dates };
+  const queryVector = await embedQuery(embedder === undefined ? await getRecallEmbedder() : embedder, queryText);
+  const search: Omit<RecallSearchOptions, "depth"> = { storeId, profileId, queryText, queryVector, ...dates };
   const cut = (rows: RecallSearchRow[], limit: number) => rankSearchRows(rows, fusionParametersFor(queryVector?.model)).filter((item) => item.score >= request.relevanceThreshold).slice(0, limit);
   const depth = (limit: number) => Math.max(SEMANTIC_DEPTH, limit * 2);
-  const inRange = (date: Date) => (!dates.beginDate || date >= dates.beginDate) && (!dates.endDate || date < dates.endDate);
-  const occurredAt = { ...(dates.beginDate ? { gte: dates.beginDate } : {}), ...(dates.endDate ? { lt: dates.endDate } : {}) };
-  const newestFirst = [{ occurredAt: "desc" as const }, { id: "desc" as const }];
+  const limits = { observations: request.observationsLimit, summaries: request.summariesLimit, communications: request.searchCommunications ? request.communicationsLimit : 0 };
+  // An inferred query is the session's own last turns: finding them again would say nothing new.
+  const excludeIds = givenQuery ? [] : (session ?? []).slice(0, QUERY_TURNS).map((row) => row.id);
 
-  const observations = async () => {
-    if (request.observationsLimit === 0) return [];
-    if (!ranked) {
-      const rows = await prisma.observation.findMany({ where: { storeId, profileId: profile.id, status: { not: "REJECTED" }, occurredAt }, orderBy: newestFirst, take: request.observationsLimit });
-      return rows.map(toObservationView);
-    }
-    const fused = cut(await searchObservations(prisma, { ...search, depth: depth(request.observationsLimit) }), request.observationsLimit);
-    const rows = fused.length ? await prisma.observation.findMany({ where: { storeId, id: { in: fused.map((item) => item.id) }, status: { not: "REJECTED" } } }) : [];
-    return inFusedOrder(fused, rows, request.explain, toObservationView);
-  };
+  // Two statements at most, run side by side on PostgreSQL's pool: the communications' search (the
+  // heaviest: neighbour windows) apart from the profile check, observations and summaries.
+  const [memories, communicationLists, traitValues] = await Promise.all([
+    profileCheckedLater || limits.observations > 0 || limits.summaries > 0
+      ? searchRecallLists(prisma, {
+          storeId,
+          profileId,
+          checkProfile: profileCheckedLater,
+          observations: limits.observations > 0 ? { ...search, depth: depth(limits.observations) } : undefined,
+          summaries: limits.summaries > 0 ? { ...search, depth: depth(limits.summaries) } : undefined,
+        })
+      : null,
+    limits.communications > 0 ? searchRecallLists(prisma, { storeId, profileId, communications: { ...search, excludeIds, depth: depth(limits.communications) } }) : null,
+    request.includeTraits ? readTraits(prisma, storeId, profileId) : undefined,
+  ]);
+  if (memories?.profileFound === false) await findProfileOrThrow(prisma, { storeId, profileId }); // throws: not found, or merged away (308)
 
-  const summaries = async () => {
-    if (request.summariesLimit === 0) return [];
-    if (!ranked) {
-      const rows = await prisma.summary.findMany({ where: { storeId, profileId: profile.id, occurredAt }, orderBy: newestFirst, take: request.summariesLimit });
-      return rows.map(toSummaryView);
+  const communications = (): RecalledCommunication[] => {
+    if (communicationLists) {
+      const found = communicationLists.communications;
+      return inFusedOrder(cut(found, limits.communications), found, request.explain, (item) => toRecalledCommunication(item.row, item.author));
     }
-    const fused = cut(await searchSummaries(prisma, { ...search, depth: depth(request.summariesLimit) }), request.summariesLimit);
-    const rows = fused.length ? await prisma.summary.findMany({ where: { storeId, id: { in: fused.map((item) => item.id) } } }) : [];
-    return inFusedOrder(fused, rows, request.explain, toSummaryView);
-  };
-
-  const communications = async (): Promise<RecalledCommunication[]> => {
-    const limit = request.communicationsLimit;
-    if (limit === 0) return [];
-    if (request.searchCommunications && ranked) {
-      // An inferred query is the session's own last turns: finding them again would say nothing new.
-      const excludeIds = givenQuery ? [] : (session ?? []).slice(0, QUERY_TURNS).map((row) => row.id);
-      const fused = cut(await searchCommunications(prisma, { ...search, excludeIds, depth: depth(limit) }), limit);
-      const rows = fused.length ? await prisma.communication.findMany({ where: { storeId, id: { in: fused.map((item) => item.id) } }, include: { participant: true } }) : [];
-      return inFusedOrder(fused, rows, request.explain, (row) => toRecalledCommunication(row, row.participant));
-    }
-    if (session) {
-      // The current conversation's latest messages, in thread order (Twilio's session memory).
-      return session
-        .filter((row) => inRange(row.occurredAt))
-        .slice(0, limit)
-        .reverse()
-        .map((row) => toRecalledCommunication(row, row.participant));
-    }
-    if (request.searchCommunications) {
-      const rows = await prisma.communication.findMany({
-        where: { storeId, occurredAt, conversation: { participants: { some: { profileId: profile.id } } } },
-        orderBy: newestFirst,
-        take: limit,
-        include: { participant: true },
-      });
-      return rows.map((row) => toRecalledCommunication(row, row.participant));
-    }
+    // The current conversation's latest messages, in thread order (Twilio's session memory).
+    if (session && request.communicationsLimit > 0 && !request.searchCommunications) return sessionMessages(session, request.communicationsLimit, dates);
     return [];
   };
-
-  const traits = async () => {
-    if (!request.includeTraits) return undefined;
-    const rows = await prisma.traitValue.findMany({ where: { storeId, profileId: profile.id }, select: { groupName: true, traitName: true, value: true } });
-    return toProfileTraits(rows);
-  };
-
-  const [observationItems, summaryItems, communicationItems, traitValues] = await Promise.all([observations(), summaries(), communications(), traits()]);
+  const observations = memories?.observations ?? [];
+  const summaries = memories?.summaries ?? [];
   return {
-    observations: observationItems,
-    summaries: summaryItems,
-    communications: communicationItems,
+    observations: limits.observations > 0 ? inFusedOrder(cut(observations, limits.observations), observations, request.explain, (item) => toObservationView(item.row)) : [],
+    summaries: limits.summaries > 0 ? inFusedOrder(cut(summaries, limits.summaries), summaries, request.explain, (item) => toSummaryView(item.row)) : [],
+    communications: communications(),
     ...(traitValues ? { traits: traitValues } : {}),
-    meta: { queryTime: Math.round(performance.now() - started), query: ranked ? queryText : null },
+    meta: { queryTime: Math.round(performance.now() - started), query: queryText },
   };
+}
+
+type UnrankedOptions = { storeId: string; profileId: string; request: RecallRequest; dates: DateRange; session: SessionRow[] | null };
+
+/** Neither a query nor a conversation to infer one from: the newest items, unscored. */
+async function readUnranked(prisma: PrismaClient, { storeId, profileId, request, dates, session }: UnrankedOptions): Promise<Omit<RecallResult, "meta">> {
+  const occurredAt = { ...(dates.beginDate ? { gte: dates.beginDate } : {}), ...(dates.endDate ? { lt: dates.endDate } : {}) };
+  const newestFirst = [{ occurredAt: "desc" as const }, { id: "desc" as const }];
+  const limit = request.communicationsLimit;
+  const [observations, summaries, communications, traits] = await Promise.all([
+    request.observationsLimit === 0 ? [] : prisma.observation.findMany({ where: { storeId, profileId, status: { not: "REJECTED" }, occurredAt }, orderBy: newestFirst, take: request.observationsLimit }),
+    request.summariesLimit === 0 ? [] : prisma.summary.findMany({ where: { storeId, profileId, occurredAt }, orderBy: newestFirst, take: request.summariesLimit }),
+    limit === 0
+      ? []
+      : session
+        ? sessionMessages(session, limit, dates)
+        : request.searchCommunications
+          ? prisma.communication
+              .findMany({ where: { storeId, occurredAt, conversation: { participants: { some: { profileId } } } }, orderBy: newestFirst, take: limit, include: { participant: true } })
+              .then((rows) => rows.map((row) => toRecalledCommunication(row, row.participant)))
+          : [],
+    request.includeTraits ? readTraits(prisma, storeId, profileId) : undefined,
+  ]);
+  return { observations: observations.map(toObservationView), summaries: summaries.map(toSummaryView), communications, ...(traits ? { traits } : {}) };
+}
+
+/** The current conversation's latest messages in range, in thread order (Twilio's session memory). */
+function sessionMessages(session: SessionRow[], limit: number, { beginDate, endDate }: DateRange): RecalledCommunication[] {
+  return session
+    .filter((row) => (!beginDate || row.occurredAt >= beginDate) && (!endDate || row.occurredAt < endDate))
+    .slice(0, limit)
+    .reverse()
+    .map((row) => toRecalledCommunication(row, row.participant));
+}
+
+async function readTraits(prisma: PrismaClient, storeId: string, profileId: string) {
+  const rows = await prisma.traitValue.findMany({ where: { storeId, profileId }, select: { groupName: true, traitName: true, value: true } });
+  return toProfileTraits(rows);
 }
 
 type SessionRow = Communication & { participant: Participant | null };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDatabase, getPrisma } from "@/lib/db/client";
 import { systemActor } from "@/lib/auth/actor";
 import { Prisma } from "@/lib/db/generated/client";
-import { observationSearchSql, searchObservations } from "@/lib/db/vector";
+import { observationSearchSql, searchCommunications, searchObservations, searchRecallLists, searchSummaries, type RecallSearchRow } from "@/lib/db/vector";
 import { mergeProfilesManually } from "@/lib/merges/merge-profiles-manually";
 import { setRecallEmbedder } from "@/lib/recall/recall-embedder";
 import { scoreBm25 } from "@/lib/recall/score-bm25";
@@ -348,6 +348,30 @@ describe("Recall API", () => {
     expect(matching.length).toBeGreaterThan(1);
     expect(rows.filter((row) => row.lexicalScore > 0)).toHaveLength(matching.length);
     for (const [index, document] of matching.entries()) expect(rows.find((row) => row.id === document.id)!.lexicalScore).toBeCloseTo(expected[index], 9);
+  });
+
+  it("searchRecallLists: one statement gives each list's search rows and the rows Prisma reads, and whether the profile exists", async () => {
+    const prisma = await getPrisma();
+    const [vector] = await embedder.embed(["seat dance recital"]);
+    const search = { storeId, profileId, queryText: "seat dance recital", queryVector: { vector, model: embedder.model }, depth: 100 };
+    const lists = await searchRecallLists(prisma, { storeId, profileId, checkProfile: true, observations: search, summaries: search, communications: search });
+    expect(lists.profileFound).toBe(true);
+    const byId = <Row extends { id: string }>(rows: Row[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const withoutRow = (rows: RecallSearchRow[]) => byId(rows).map(({ id, occurredAt, lexicalScore, distance }) => ({ id, occurredAt, lexicalScore, distance }));
+    expect(withoutRow(lists.observations)).toEqual(byId(await searchObservations(prisma, search)));
+    expect(withoutRow(lists.summaries)).toEqual(byId(await searchSummaries(prisma, search)));
+    expect(withoutRow(lists.communications)).toEqual(byId(await searchCommunications(prisma, search)));
+    expect(lists.observations.length * lists.summaries.length * lists.communications.length).toBeGreaterThan(0);
+    const ids = (rows: { id: string }[]) => rows.map((row) => row.id);
+    expect(byId(lists.observations.map((item) => item.row))).toEqual(byId(await prisma.observation.findMany({ where: { storeId, id: { in: ids(lists.observations) } } })));
+    expect(byId(lists.summaries.map((item) => item.row))).toEqual(byId(await prisma.summary.findMany({ where: { storeId, id: { in: ids(lists.summaries) } } })));
+    const communications = await prisma.communication.findMany({ where: { storeId, id: { in: ids(lists.communications) } }, include: { participant: true } });
+    expect(byId(lists.communications.map((item) => item.row))).toEqual(byId(communications.map(({ participant, ...row }) => (void participant, row))));
+    for (const item of lists.communications) {
+      const participant = communications.find((row) => row.id === item.id)!.participant;
+      expect(item.author).toEqual(participant ? { profileId: participant.profileId, name: participant.name, type: participant.type } : null);
+    }
+    expect((await searchRecallLists(prisma, { storeId, profileId: "mem_profile_01h455vb4pex5vsknk084sn02q", checkProfile: true })).profileFound).toBe(false);
   });
 
   it("the semantic search reads only the profile's rows through its index (EXPLAIN), exact over them", async () => {
