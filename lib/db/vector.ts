@@ -249,88 +249,82 @@ export type RecallListsResult = {
   communications: Array<RecallSearchRow & { row: Communication; author: RecallAuthor | null }>;
 };
 
-// Every list's columns, in one shape for UNION ALL; a list fills its own and leaves the rest NULL.
-const LIST_COLUMNS = [
-  ["content", "text"], ["source", "text"], ["createdAt", "timestamp(3)"], ["updatedAt", "timestamp(3)"], ["profileId", "text"],
-  ["embeddingModel", "text"], ["kind", "text"], ["status", "text"], ["confidence", "float8"], ["conversationIds", "text[]"],
-  ["communicationIds", "text[]"], ["version", "int4"], ["reviewedAt", "timestamp(3)"], ["reviewedById", "text"], ["conversationId", "text"],
-  ["resourceId", "text"], ["participantId", "text"], ["authorChannel", "text"], ["authorAddress", "text"], ["authorFound", "bool"],
-  ["authorProfileId", "text"], ["authorName", "text"], ["authorType", "text"],
-] as const;
-type ListColumn = (typeof LIST_COLUMNS)[number][0];
-
-/** `candidates` yields id, occurredAt, distance, lexicalScore; `join` brings the list's table in as the alias `columns` name. */
-function listSelect(list: string, candidates: Prisma.Sql, join: Prisma.Sql, columns: Partial<Record<ListColumn, string>>): Prisma.Sql {
-  const values = LIST_COLUMNS.map(([name, type]) => Prisma.raw(`${columns[name] ?? `NULL::${type}`} AS "${name}"`));
-  return Prisma.sql`SELECT ${list}::text AS list, r."id", r."occurredAt", r.distance, r."lexicalScore", ${Prisma.join(values, ", ")}
-    FROM (${candidates}) r ${join}`;
+/** A timestamp column as milliseconds since the epoch (exact: extract() is numeric; columns are UTC, as Prisma reads them). */
+function epochMilliseconds(column: string): string {
+  return `(extract(epoch FROM ${column}) * 1000)::int8`;
 }
 
-type RawListRow = RawSearchRow & { list: string } & Record<ListColumn, unknown>;
+/** One JSON array of a list's candidates: its search row (`r`) and the columns recall returns, `fields` being SQL per key. */
+function listJson(candidates: Prisma.Sql, join: Prisma.Sql, fields: Record<string, string>): Prisma.Sql {
+  const pairs = Object.entries({ id: `r."id"`, occurredAt: epochMilliseconds(`r."occurredAt"`), distance: `r.distance`, lexicalScore: `r."lexicalScore"`, ...fields }).map(
+    ([key, sql]) => `'${key}', ${sql}`,
+  );
+  return Prisma.sql`(SELECT coalesce(json_agg(json_build_object(${Prisma.raw(pairs.join(", "))})), '[]'::json) FROM (${candidates}) r ${join})`;
+}
+
+const times = (alias: string) => ({ createdAt: epochMilliseconds(`${alias}."createdAt"`) });
+
+type JsonSearchRow = { id: string; occurredAt: number; distance: number | string | null; lexicalScore: number | string; createdAt: number };
+type JsonObservation = JsonSearchRow & Omit<Observation, "storeId" | "occurredAt" | "createdAt" | "updatedAt" | "reviewedAt"> & { updatedAt: number; reviewedAt: number | null };
+type JsonSummary = JsonSearchRow & Omit<Summary, "storeId" | "occurredAt" | "createdAt" | "updatedAt"> & { updatedAt: number };
+type JsonCommunication = JsonSearchRow & Omit<Communication, "storeId" | "occurredAt" | "createdAt"> & { author: RecallAuthor | null };
+
+function toSearchRow(item: JsonSearchRow): RecallSearchRow {
+  return { id: item.id, occurredAt: new Date(item.occurredAt), distance: item.distance === null ? null : Number(item.distance), lexicalScore: Number(item.lexicalScore) };
+}
 
 /**
  * The searches of several recall lists — and, when asked, whether the profile exists — in one
- * statement: each list's candidates (the best `depth` lexical and semantic rows, as the
- * search… functions above) come back with the columns recall returns, so the winners need no
- * second read. The per-statement cost on the application side (~0.5–1 ms of Node.js CPU each in
- * Prisma and the driver) is most of a small profile's recall (docs/PERFORMANCE.md).
+ * statement, answered as one JSON value: each list's candidates (the best `depth` lexical and
+ * semantic rows, exactly as the search… functions above) with the columns recall returns, so the
+ * winners need no second read. Each statement costs ~0.5 ms of Node.js CPU in Prisma and the
+ * driver, and each result cell a little more — most of a small profile's recall
+ * (docs/PERFORMANCE.md); a single JSON cell is parsed natively.
  */
 export async function searchRecallLists(db: { $queryRaw<T>(query: Prisma.Sql): Promise<T> }, options: RecallListsOptions): Promise<RecallListsResult> {
   const { storeId, profileId } = options;
   const parts: Prisma.Sql[] = [];
-  if (options.checkProfile) {
-    parts.push(listSelect("profile", Prisma.sql`SELECT p."id", NULL::timestamp(3) AS "occurredAt", NULL::float8 AS distance, 0::float8 AS "lexicalScore" FROM "profiles" p WHERE p."storeId" = ${storeId} AND p."id" = ${profileId}`, Prisma.empty, {}));
-  }
+  if (options.checkProfile) parts.push(Prisma.sql`'profileFound', EXISTS (SELECT 1 FROM "profiles" p WHERE p."storeId" = ${storeId} AND p."id" = ${profileId})`);
   if (options.observations) {
-    parts.push(listSelect("observations", observationSearchSql(options.observations), Prisma.sql`JOIN "observations" o ON o."storeId" = ${storeId} AND o."id" = r."id"`, {
-      content: `o."content"`, source: `o."source"`, createdAt: `o."createdAt"`, updatedAt: `o."updatedAt"`, profileId: `o."profileId"`, embeddingModel: `o."embeddingModel"`,
-      kind: `o."kind"`, status: `o."status"::text`, confidence: `o."confidence"`, conversationIds: `o."conversationIds"`, communicationIds: `o."communicationIds"`,
-      version: `o."version"`, reviewedAt: `o."reviewedAt"`, reviewedById: `o."reviewedById"`,
-    }));
+    parts.push(Prisma.sql`'observations', ${listJson(observationSearchSql(options.observations), Prisma.sql`JOIN "observations" o ON o."storeId" = ${storeId} AND o."id" = r."id"`, {
+      ...times("o"), updatedAt: epochMilliseconds(`o."updatedAt"`), reviewedAt: epochMilliseconds(`o."reviewedAt"`),
+      profileId: `o."profileId"`, content: `o."content"`, source: `o."source"`, kind: `o."kind"`, status: `o."status"`, confidence: `o."confidence"`,
+      conversationIds: `o."conversationIds"`, communicationIds: `o."communicationIds"`, version: `o."version"`, reviewedById: `o."reviewedById"`, embeddingModel: `o."embeddingModel"`,
+    })}`);
   }
   if (options.summaries) {
-    parts.push(listSelect("summaries", summarySearchSql(options.summaries), Prisma.sql`JOIN "summaries" s ON s."storeId" = ${storeId} AND s."id" = r."id"`, {
-      content: `s."content"`, source: `s."source"`, createdAt: `s."createdAt"`, updatedAt: `s."updatedAt"`, profileId: `s."profileId"`, embeddingModel: `s."embeddingModel"`,
-      conversationId: `s."conversationId"`,
-    }));
+    parts.push(Prisma.sql`'summaries', ${listJson(summarySearchSql(options.summaries), Prisma.sql`JOIN "summaries" s ON s."storeId" = ${storeId} AND s."id" = r."id"`, {
+      ...times("s"), updatedAt: epochMilliseconds(`s."updatedAt"`),
+      profileId: `s."profileId"`, conversationId: `s."conversationId"`, content: `s."content"`, source: `s."source"`, embeddingModel: `s."embeddingModel"`,
+    })}`);
   }
   if (options.communications) {
-    parts.push(listSelect("communications", communicationSearchSql(options.communications), Prisma.sql`JOIN "communications" c ON c."storeId" = ${storeId} AND c."id" = r."id"
-      LEFT JOIN "participants" a ON a."storeId" = c."storeId" AND a."id" = c."participantId"`, {
-      content: `c."content"`, createdAt: `c."createdAt"`, embeddingModel: `c."embeddingModel"`, conversationId: `c."conversationId"`, resourceId: `c."resourceId"`,
-      participantId: `c."participantId"`, authorChannel: `c."authorChannel"::text`, authorAddress: `c."authorAddress"`, authorFound: `a."id" IS NOT NULL`,
-      authorProfileId: `a."profileId"`, authorName: `a."name"`, authorType: `a."type"::text`,
-    }));
+    const join = Prisma.sql`JOIN "communications" c ON c."storeId" = ${storeId} AND c."id" = r."id" LEFT JOIN "participants" a ON a."storeId" = c."storeId" AND a."id" = c."participantId"`;
+    parts.push(Prisma.sql`'communications', ${listJson(communicationSearchSql(options.communications), join, {
+      ...times("c"), conversationId: `c."conversationId"`, participantId: `c."participantId"`, authorChannel: `c."authorChannel"`, authorAddress: `c."authorAddress"`,
+      content: `c."content"`, resourceId: `c."resourceId"`, embeddingModel: `c."embeddingModel"`,
+      author: `CASE WHEN a."id" IS NOT NULL THEN json_build_object('profileId', a."profileId", 'name', a."name", 'type', a."type") END`,
+    })}`);
   }
   const result: RecallListsResult = { profileFound: options.checkProfile ? false : null, observations: [], summaries: [], communications: [] };
   if (parts.length === 0) return result;
-  const rows = await db.$queryRaw<RawListRow[]>(Prisma.join(parts, " UNION ALL "));
-  for (const raw of rows) {
-    const occurredAt = raw.occurredAt as Date;
-    const search: RecallSearchRow = { id: raw.id, occurredAt, distance: raw.distance === null ? null : Number(raw.distance), lexicalScore: Number(raw.lexicalScore) };
-    const common = { storeId, id: raw.id, content: raw.content as string, occurredAt, createdAt: raw.createdAt as Date, embeddingModel: raw.embeddingModel as string | null };
-    if (raw.list === "profile") result.profileFound = true;
-    else if (raw.list === "observations") {
-      result.observations.push({
-        ...search,
-        row: {
-          ...common, profileId: raw.profileId as string, source: raw.source as string, updatedAt: raw.updatedAt as Date, kind: raw.kind as string | null,
-          status: raw.status as Observation["status"], confidence: raw.confidence === null ? null : Number(raw.confidence), conversationIds: raw.conversationIds as string[],
-          communicationIds: raw.communicationIds as string[], version: Number(raw.version), reviewedAt: raw.reviewedAt as Date | null, reviewedById: raw.reviewedById as string | null,
-        },
-      });
-    } else if (raw.list === "summaries") {
-      result.summaries.push({ ...search, row: { ...common, profileId: raw.profileId as string, conversationId: raw.conversationId as string | null, source: raw.source as string, updatedAt: raw.updatedAt as Date } });
-    } else if (raw.list === "communications") {
-      result.communications.push({
-        ...search,
-        row: {
-          ...common, conversationId: raw.conversationId as string, participantId: raw.participantId as string | null, authorChannel: raw.authorChannel as Communication["authorChannel"],
-          authorAddress: raw.authorAddress as string | null, resourceId: raw.resourceId as string | null,
-        },
-        author: raw.authorFound ? { profileId: raw.authorProfileId as string | null, name: raw.authorName as string | null, type: raw.authorType as Participant["type"] } : null,
-      });
-    }
+  const [{ lists }] = await db.$queryRaw<{ lists: unknown }[]>(Prisma.sql`SELECT json_build_object(${Prisma.join(parts, ", ")}) AS lists`);
+  const parsed = (typeof lists === "string" ? JSON.parse(lists) : lists) as { profileFound?: boolean; observations?: JsonObservation[]; summaries?: JsonSummary[]; communications?: JsonCommunication[] };
+  if (options.checkProfile) result.profileFound = parsed.profileFound === true;
+  for (const { distance, lexicalScore, occurredAt, createdAt, updatedAt, reviewedAt, ...row } of parsed.observations ?? []) {
+    const search = toSearchRow({ id: row.id, occurredAt, distance, lexicalScore, createdAt });
+    result.observations.push({
+      ...search,
+      row: { storeId, ...row, occurredAt: search.occurredAt, createdAt: new Date(createdAt), updatedAt: new Date(updatedAt), reviewedAt: reviewedAt === null ? null : new Date(reviewedAt) },
+    });
+  }
+  for (const { distance, lexicalScore, occurredAt, createdAt, updatedAt, ...row } of parsed.summaries ?? []) {
+    const search = toSearchRow({ id: row.id, occurredAt, distance, lexicalScore, createdAt });
+    result.summaries.push({ ...search, row: { storeId, ...row, occurredAt: search.occurredAt, createdAt: new Date(createdAt), updatedAt: new Date(updatedAt) } });
+  }
+  for (const { distance, lexicalScore, occurredAt, createdAt, author, ...row } of parsed.communications ?? []) {
+    const search = toSearchRow({ id: row.id, occurredAt, distance, lexicalScore, createdAt });
+    result.communications.push({ ...search, row: { storeId, ...row, occurredAt: search.occurredAt, createdAt: new Date(createdAt) }, author });
   }
   return result;
 }
