@@ -1,4 +1,5 @@
-import type { Participant, Prisma } from "../db/generated/client";
+import { Prisma, type Participant } from "../db/generated/client";
+import { sqlJson, sqlTimestamp } from "../db/sql-values";
 import type { Tx } from "../db/transaction";
 import type { Actor } from "../auth/actor";
 import type { FieldIssue } from "../errors";
@@ -72,7 +73,11 @@ export async function addParticipants(tx: Tx, options: AddParticipantsOptions): 
   let unsaved: Participant[] = [];
   const save = async () => {
     if (unsaved.length === 0) return;
-    await tx.participant.createMany({ data: unsaved.map((row) => ({ ...row, addresses: row.addresses as Prisma.InputJsonValue })) });
+    const rows = unsaved.map(
+      (row) =>
+        Prisma.sql`(${row.storeId}, ${row.id}, ${row.conversationId}, ${row.type}::"ParticipantType", ${row.name}, ${sqlJson(row.addresses)}, ${row.profileId}, ${row.resolutionId}, ${sqlTimestamp(row.createdAt)})`,
+    );
+    await tx.$executeRaw`INSERT INTO "participants" ("storeId", "id", "conversationId", "type", "name", "addresses", "profileId", "resolutionId", "createdAt") VALUES ${Prisma.join(rows)}`;
     unsaved = [];
   };
 

@@ -1,10 +1,11 @@
 import { getPrisma } from "../db/client";
-import type { Conversation } from "../db/generated/client";
+import { Prisma, type Conversation } from "../db/generated/client";
+import { sqlJson, sqlTimestamp } from "../db/sql-values";
 import type { Tx } from "../db/transaction";
 import type { Actor } from "../auth/actor";
 import { AppError, type FieldIssue } from "../errors";
 import { newId } from "../ids";
-import { recordAuditEvent } from "../audit/record-audit-event";
+import { auditEventInsertSql, recordAuditEvent } from "../audit/record-audit-event";
 import { settingsJsonColumns, settingsRowsFromJson, toIdentitySettingsView, type IdentityResolutionSettingsView } from "../identity/identity-settings-view";
 import { withResolutionRetry } from "../identity/resolve-record";
 import { addCommunications } from "./add-communications";
@@ -36,6 +37,14 @@ export type IngestConversationResult = {
   conversation: IngestedConversationView;
 };
 
+/** Inserts a new conversation row exactly as given (hand-written SQL: once per ingested conversation). */
+async function insertConversation(tx: Tx, conversation: Conversation): Promise<void> {
+  const optionalTime = (date: Date | null) => (date ? sqlTimestamp(date) : Prisma.sql`NULL`);
+  await tx.$executeRaw`INSERT INTO "conversations" ("storeId", "id", "channel", "status", "threadKey", "attributes", "lastActivityAt", "inactiveAt", "closedAt", "createdAt", "updatedAt")
+    VALUES (${conversation.storeId}, ${conversation.id}, ${conversation.channel}::"Channel", ${conversation.status}::"ConversationStatus", ${conversation.threadKey}, ${sqlJson(conversation.attributes)},
+      ${sqlTimestamp(conversation.lastActivityAt)}, ${optionalTime(conversation.inactiveAt)}, ${optionalTime(conversation.closedAt)}, ${sqlTimestamp(conversation.createdAt)}, ${sqlTimestamp(conversation.updatedAt)})`;
+}
+
 /**
  * The store's identity settings, and the delivery's resourceId locks (as `lockResourceIds` takes
  * them: sorted, before any identifier lock) in the same round trip. The settings are read as the
@@ -55,7 +64,8 @@ async function readSettingsAndLockResourceIds(tx: Tx, storeId: string, resourceI
  */
 async function findDeliveredConversation(tx: Tx, storeId: string, input: ConversationCreateInput, resourceIds: string[]): Promise<Conversation | null> {
   if (resourceIds.length === 0) return null;
-  const holders = await tx.communication.findMany({ where: { storeId, resourceId: { in: resourceIds } }, select: { conversationId: true }, distinct: ["conversationId"] });
+  const holders = await tx.$queryRaw<{ conversationId: string }[]>`
+    SELECT DISTINCT "conversationId" FROM "communications" WHERE "storeId" = ${storeId} AND "resourceId" = ANY(${resourceIds}::text[])`;
   if (holders.length > 1) {
     throw new AppError("conflict", `The communications' resourceIds belong to several conversations (${holders.map((holder) => holder.conversationId).join(", ")})`);
   }
@@ -89,17 +99,20 @@ export async function ingestConversation({ storeId, input, actor, requestId, scr
       const now = new Date();
       const status = input.status ?? "ACTIVE";
       const lastMessageAt = Math.max(...input.communications.map((communication) => communication.occurredAt.getTime()));
-      conversation = await tx.conversation.create({
-        data: {
-          storeId,
-          id: newId("conversation"),
-          channel: input.channel,
-          status,
-          lastActivityAt: input.communications.length > 0 ? new Date(lastMessageAt) : now,
-          inactiveAt: status === "ACTIVE" ? null : now,
-          closedAt: status === "CLOSED" ? now : null,
-        },
-      });
+      conversation = {
+        storeId,
+        id: newId("conversation"),
+        channel: input.channel,
+        status,
+        threadKey: null,
+        attributes: null,
+        lastActivityAt: input.communications.length > 0 ? new Date(lastMessageAt) : now,
+        inactiveAt: status === "ACTIVE" ? null : now,
+        closedAt: status === "CLOSED" ? now : null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await insertConversation(tx, conversation);
     }
     const existing = created ? [] : await tx.participant.findMany({ where: { storeId, conversationId: conversation.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     const people = await addParticipants(tx, { storeId, conversationId: conversation.id, participants: input.participants, existing, settings, normalizations, actor, requestId });
@@ -119,7 +132,7 @@ export async function ingestConversation({ storeId, input, actor, requestId, scr
     conversation = written.conversation;
 
     if (created) {
-      await recordAuditEvent(tx, {
+      const audit = auditEventInsertSql({
         storeId,
         actor,
         action: "conversation.create",
@@ -128,6 +141,7 @@ export async function ingestConversation({ storeId, input, actor, requestId, scr
         after: { id: conversation.id, channel: conversation.channel, status: conversation.status, participants: people.added.length, communications: written.added.length },
         requestId,
       });
+      await tx.$executeRaw`${audit.sql}`;
       if (conversation.status === "CLOSED") await runConversationClosedHooks(tx, [{ storeId, conversationId: conversation.id, closedAt: conversation.closedAt! }], actor);
     } else if (people.added.length > 0 || written.added.length > 0) {
       await recordAuditEvent(tx, {

@@ -5,7 +5,7 @@ import type { Tx } from "../db/transaction";
 import { newId } from "../ids";
 import type { Actor } from "../auth/actor";
 import { auditEventInsertSql, recordAuditEvent, type AuditEventInput } from "../audit/record-audit-event";
-import { readIdentitySettingsView } from "./identity-settings-view";
+import { dateFromJson, readIdentitySettingsView } from "./identity-settings-view";
 import { prepareIncomingIdentifiers, resolveIdentity } from "./resolve-identity";
 import { mergeProfileInto } from "./merge-profile-into";
 import type { IdentifierValue, IncomingIdentifier, MatchedProfile, ResolutionDecision, ResolutionSettings } from "./resolution-types";
@@ -81,26 +81,42 @@ export async function lockIdentifierValues(tx: Tx, storeId: string, identifiers:
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(key, 0)) FROM (SELECT key FROM unnest(${keys}::text[]) WITH ORDINALITY AS t(key, n) ORDER BY n) AS ordered`;
 }
 
+/**
+ * The profiles that own any of E's (already locked) values, plus the anchor, row-locked in id order
+ * (a merge or erase of one of them in flight finishes first; merges cannot deadlock) in the same
+ * statement that finds them; then, in a second one (reading after any lock it waited for), all
+ * their identifiers. Hand-written SQL: this runs for every message a customer sends.
+ */
 async function loadMatchedProfiles(tx: Tx, storeId: string, identifiers: { idType: string; value: string }[], anchorProfileId?: string): Promise<MatchedProfile[]> {
-  const owners =
-    identifiers.length === 0
-      ? []
-      : await tx.identifier.findMany({ where: { storeId, OR: identifiers.map(({ idType, value }) => ({ idType, value })) }, select: { profileId: true } });
-  const profileIds = [...new Set([...owners.map((owner) => owner.profileId), ...(anchorProfileId ? [anchorProfileId] : [])])].sort();
-  if (profileIds.length === 0) return [];
-  // Row locks on the matched profiles: a merge or erase of one of them in flight finishes first.
-  // They also give the profiles' createdAt (the locked, current rows).
-  const profiles = await tx.$queryRaw<{ id: string; createdAt: Date }[]>`
-    SELECT "id", "createdAt" FROM "profiles" WHERE "storeId" = ${storeId} AND "id" = ANY(${profileIds}::text[]) ORDER BY "id" FOR UPDATE`;
-  if (profiles.length !== profileIds.length) throw new ResolutionRaceError();
-  const allIdentifiers = await tx.identifier.findMany({ where: { storeId, profileId: { in: profileIds } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  return profiles.map((profile) => ({
-    profileId: profile.id,
-    createdAt: profile.createdAt,
-    identifiers: allIdentifiers
-      .filter((identifier) => identifier.profileId === profile.id)
-      .map((identifier) => ({ idType: identifier.idType, value: identifier.value, addedAt: identifier.createdAt, id: identifier.id })),
-  }));
+  if (identifiers.length === 0 && !anchorProfileId) return [];
+  const [found] = await tx.$queryRaw<{ owners: number; profiles: { id: string; createdAt: string }[] }[]>`
+    WITH "owners" AS (
+      SELECT i."profileId" AS "id" FROM "identifiers" i
+      JOIN unnest(${identifiers.map((identifier) => identifier.idType)}::text[], ${identifiers.map((identifier) => identifier.value)}::text[]) AS w("idType", "value")
+        ON i."idType" = w."idType" AND i."value" = w."value"
+      WHERE i."storeId" = ${storeId}
+      UNION SELECT unnest(${anchorProfileId ? [anchorProfileId] : []}::text[])),
+    "locked" AS (
+      SELECT p."id", p."createdAt" FROM "profiles" p
+      WHERE p."storeId" = ${storeId} AND p."id" IN (SELECT "id" FROM "owners")
+      ORDER BY p."id" FOR UPDATE)
+    SELECT (SELECT count(*)::int FROM "owners") AS "owners", coalesce((SELECT json_agg("locked") FROM "locked"), '[]'::json) AS "profiles"`;
+  // An owner that vanished while we waited for its lock was merged or erased: decide again.
+  if (found.profiles.length !== found.owners) throw new ResolutionRaceError();
+  if (found.profiles.length === 0) return [];
+  const profileIds = found.profiles.map((profile) => profile.id);
+  const held = await tx.$queryRaw<{ id: string; profileId: string; idType: string; value: string; createdAt: Date }[]>`
+    SELECT "id", "profileId", "idType", "value", "createdAt" FROM "identifiers"
+    WHERE "storeId" = ${storeId} AND "profileId" = ANY(${profileIds}::text[]) ORDER BY "createdAt", "id"`;
+  return found.profiles
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((profile) => ({
+      profileId: profile.id,
+      createdAt: dateFromJson(profile.createdAt),
+      identifiers: held
+        .filter((identifier) => identifier.profileId === profile.id)
+        .map((identifier) => ({ idType: identifier.idType, value: identifier.value, addedAt: identifier.createdAt, id: identifier.id })),
+    }));
 }
 
 const outcomeOf = { create: "CREATED", attach: "ATTACHED", merge: "MERGED", propose: "PROPOSED" } as const;
