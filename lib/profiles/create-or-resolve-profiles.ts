@@ -159,6 +159,9 @@ async function writeBatch(tx: Tx, options: CreateOrResolveProfilesOptions, write
       const profileId = resolution.profileId!;
       const written = await writeTraitValues(tx, storeId, profileId, write.values, source);
       await proposeDuplicateMerges(tx, storeId, profileId, actor, written);
+      // The next row (next batch) gets a later millisecond than anything this one wrote.
+      clock.next();
+      await clock.settle();
       results.push(resultOf(profileId, resolution.created));
       return results;
     }
