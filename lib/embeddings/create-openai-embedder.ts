@@ -3,6 +3,7 @@ import { EMBEDDING_DIMENSIONS } from "../db/vector";
 import { retryDelayMs, type RetryBackoff } from "../jobs/retry-delay";
 import type { Embedder } from "./embedder";
 import { normalizeInPlace } from "./hash-features";
+import { describeFetchError, errorMessageOf, excerpt, redactApiKey, retryAfterMs } from "../llm/http-failure-details";
 
 /**
  * How to reach an OpenAI-compatible `/embeddings` endpoint (OpenAI, Azure OpenAI, Ollama, vLLM,
@@ -107,7 +108,7 @@ export function createOpenAiEmbedder(config: OpenAiEmbedderConfig): Embedder {
     }
     const failed = failure!;
     const tries = failed.retryable ? `after ${attempt} attempt${attempt === 1 ? "" : "s"}` : "(not retried)";
-    throw new EmbeddingRequestError(`Embeddings request to ${config.model} at ${url.host} failed ${tries}: ${redact(failed.detail, config.apiKey)}`, {
+    throw new EmbeddingRequestError(`Embeddings request to ${config.model} at ${url.host} failed ${tries}: ${redactApiKey(failed.detail, config.apiKey)}`, {
       kind: failed.kind,
       retryable: failed.retryable,
       status: failed.status,
@@ -149,9 +150,7 @@ async function attemptOnce(
     response = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(timeoutMs) });
     text = await response.text();
   } catch (error) {
-    if (error instanceof Error && error.name === "TimeoutError") return fail("timeout", true, `no answer within ${timeoutMs} ms`);
-    const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-    return fail("network", true, `network error (${cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))})`);
+    return { ok: false, failure: describeFetchError(error, timeoutMs) };
   }
   if (!response.ok) {
     const detail = `HTTP ${response.status}: ${errorMessageOf(text)}`;
@@ -188,35 +187,4 @@ export function fitToDimensions(embedding: ArrayLike<number>): Float32Array {
 
 function fail(kind: EmbeddingFailureKind, retryable: boolean, detail: string, status?: number, retryAfter?: number) {
   return { ok: false as const, failure: { kind, retryable, detail, status, retryAfterMs: retryAfter } };
-}
-
-function errorMessageOf(text: string): string {
-  try {
-    const body = JSON.parse(text) as { error?: { message?: unknown } | string; message?: unknown };
-    const message = typeof body.error === "string" ? body.error : (body.error?.message ?? body.message);
-    if (typeof message === "string" && message) return excerpt(message);
-  } catch {
-    // not JSON: show the text itself
-  }
-  return text.trim() ? excerpt(text) : "(empty body)";
-}
-
-function retryAfterMs(headers: Headers): number | undefined {
-  const milliseconds = Number.parseFloat(headers.get("retry-after-ms") ?? "");
-  if (Number.isFinite(milliseconds) && milliseconds >= 0) return milliseconds;
-  const value = headers.get("retry-after")?.trim();
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1_000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > 160 ? `${JSON.stringify(flat.slice(0, 160))}… (${flat.length} characters)` : JSON.stringify(flat);
-}
-
-function redact(text: string, apiKey: string | undefined): string {
-  return apiKey && apiKey.length >= 4 ? text.split(apiKey).join("[redacted]") : text;
 }

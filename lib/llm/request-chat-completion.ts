@@ -3,6 +3,7 @@ import type { ExtractionUsage } from "../extraction/extraction-types";
 import { retryDelayMs } from "../jobs/retry-delay";
 import { llmDefaults, type LlmConfig } from "./llm-config";
 import { emptyLlmUsage } from "./llm-usage";
+import { describeFetchError, errorMessageOf, excerpt, redactApiKey, retryAfterMs } from "./http-failure-details";
 
 /**
  * What went wrong with the last attempt: no answer in time, no connection, an HTTP error status,
@@ -63,7 +64,6 @@ export type ChatCompletionRequest<T> = {
 export type ChatCompletionResult<T> = { value: T; usage: ExtractionUsage };
 
 /** Excerpts of answers in error messages stay short: a job's lastError is not a log. */
-const MAX_EXCERPT_CHARS = 160;
 const MAX_ISSUES_SHOWN = 3;
 
 /**
@@ -134,7 +134,7 @@ export async function requestChatCompletion<T>(config: LlmConfig, request: ChatC
 
   const failed = failure!;
   const tries = failed.retryable ? `after ${attempt} attempt${attempt === 1 ? "" : "s"}` : "(not retried)";
-  throw new LlmRequestError(`LLM request "${request.schemaName}" to ${config.model} at ${url.host} failed ${tries}: ${redact(failed.detail, config)}`, {
+  throw new LlmRequestError(`LLM request "${request.schemaName}" to ${config.model} at ${url.host} failed ${tries}: ${redactApiKey(failed.detail, config.apiKey)}`, {
     kind: failed.kind,
     retryable: failed.retryable,
     status: failed.status,
@@ -165,7 +165,7 @@ async function attemptOnce<T>(
     // The signal also bounds reading the body: a server that sends headers and then stalls times out too.
     response = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(config.timeoutMs) });
     // Redacted before any excerpt is cut from it, so not even part of the key can show.
-    text = redact(await response.text(), config);
+    text = redactApiKey(await response.text(), config.apiKey);
   } catch (error) {
     return { ok: false, failure: describeFetchError(error, config.timeoutMs) };
   }
@@ -211,38 +211,6 @@ function fail(kind: LlmFailureKind, retryable: boolean, detail: string, status?:
   return { ok: false, failure: { kind, retryable, detail, status, retryAfterMs: retryAfter } };
 }
 
-function describeFetchError(error: unknown, timeoutMs: number): AttemptFailure {
-  if (error instanceof Error && error.name === "TimeoutError") return { kind: "timeout", retryable: true, detail: `no answer within ${timeoutMs} ms` };
-  // undici reports "fetch failed" with the reason (ECONNREFUSED, "other side closed"…) as the cause.
-  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  const reason = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
-  return { kind: "network", retryable: true, detail: `network error (${reason})` };
-}
-
-/** Providers put the reason in `{ error: { message } }` (OpenAI), `{ error: "…" }` (Ollama) or plain text. */
-function errorMessageOf(text: string): string {
-  try {
-    const body = JSON.parse(text) as { error?: { message?: unknown } | string; message?: unknown };
-    const message = typeof body.error === "string" ? body.error : (body.error?.message ?? body.message);
-    if (typeof message === "string" && message) return excerpt(message);
-  } catch {
-    // not JSON: show the text itself
-  }
-  return text.trim() ? excerpt(text) : "(empty body)";
-}
-
-/** `retry-after-ms` (OpenAI's) or `Retry-After` in seconds or as an HTTP date; undefined when absent or unreadable. */
-function retryAfterMs(headers: Headers): number | undefined {
-  const milliseconds = Number.parseFloat(headers.get("retry-after-ms") ?? "");
-  if (Number.isFinite(milliseconds) && milliseconds >= 0) return milliseconds;
-  const value = headers.get("retry-after")?.trim();
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1_000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
 function delayBeforeRetry(config: LlmConfig, attemptsMade: number, failure: AttemptFailure): number {
   if (failure.retryAfterMs !== undefined) return Math.min(failure.retryAfterMs, config.retryAfterCapMs ?? llmDefaults.retryAfterCapMs);
   return retryDelayMs(attemptsMade, config.backoff ?? llmDefaults.backoff);
@@ -264,12 +232,3 @@ function describeIssues(error: z.ZodError): string {
   return shown.join("; ") + (more > 0 ? ` (and ${more} more)` : "");
 }
 
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > MAX_EXCERPT_CHARS ? `${JSON.stringify(flat.slice(0, MAX_EXCERPT_CHARS))}… (${flat.length} characters)` : JSON.stringify(flat);
-}
-
-/** A provider may echo the key it rejected; it never reaches a job's lastError. */
-function redact(text: string, config: LlmConfig): string {
-  return config.apiKey && config.apiKey.length >= 4 ? text.split(config.apiKey).join("[redacted]") : text;
-}
