@@ -20,7 +20,7 @@
 // answer 2xx; the run fails otherwise. Bulk: people like those of POST …/Profiles (80 % new), 100 per
 // call (--bulk-size), measured last (it leaves a much larger database behind).
 import { readFileSync, writeFileSync } from "node:fs";
-import { START_LIMIT_MS, BUILD_START_LIMIT_MS, bootstrapKey, percentile, benchDatabaseUrl, option, preparePostgres, startBenchHarness, startServer, type Server } from "./bench-server";
+import { START_LIMIT_MS, BUILD_START_LIMIT_MS, bootstrapKey, percentile, benchDatabaseUrl, option, preparePostgres, startBenchHarness, startServer, driveClosedLoop, type ClosedLoopRequest, type Server } from "./bench-server";
 
 const HARD_LIMIT_MS = 10 * 60_000;
 const WARM_UP_S = 3;
@@ -102,45 +102,13 @@ type Row = {
   firstFailure: string;
 };
 
-type Request = { method?: "POST" | "PUT"; path: string; body: unknown; resolutions: number };
+type Request = ClosedLoopRequest & { resolutions: number };
 
-/** `connections` clients, each sending its next request when the previous one answered. */
+/** `connections` clients, each sending its next request when the previous one answered; counts the resolutions answered. */
 async function drive(server: Server, headers: Record<string, string>, seconds: number, next: () => Request) {
-  const times: number[] = [];
-  let failures = 0;
   let resolutions = 0;
-  let firstFailure = "";
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  const client = async () => {
-    while (performance.now() < deadline) {
-      const request = next();
-      const sent = performance.now();
-      try {
-        const response = await fetch(`${server.base}${request.path}`, {
-          method: request.method ?? "POST",
-          headers: { ...headers, "content-type": "application/json" },
-          body: JSON.stringify(request.body),
-          signal: AbortSignal.timeout(30_000),
-        });
-        const text = await response.text();
-        if (response.ok) {
-          times.push(performance.now() - sent);
-          resolutions += request.resolutions;
-        } else {
-          failures++;
-          firstFailure ||= `${response.status} ${text.slice(0, 300)}`;
-        }
-      } catch (error) {
-        failures++;
-        firstFailure ||= (error as Error).message;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: connections }, client));
-  const elapsed = (performance.now() - started) / 1000;
-  times.sort((a, b) => a - b);
-  return { times, failures, firstFailure, elapsed, resolutions };
+  const result = await driveClosedLoop(server, headers, connections, seconds, next, (request) => (resolutions += request.resolutions));
+  return { ...result, resolutions };
 }
 
 async function measure(server: Server, database: string, target: string, headers: Record<string, string>, next: () => Request): Promise<Row> {

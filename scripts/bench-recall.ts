@@ -26,7 +26,7 @@ import { chooseEmbedder } from "../lib/embeddings/choose-embedder";
 import { openEmbeddedDatabase, ownerFilePath } from "../lib/db/open-embedded-database";
 import { createSeededRandom } from "../prisma/builders/create-seeded-random";
 import { generateRecallDataset, type Dataset, type DatasetShape, type SqlRunner } from "./bench-recall-data";
-import { START_LIMIT_MS, bootstrapKey, option, percentile, redact, resetPostgres, startBenchHarness, startServer, type Server } from "./bench-server";
+import { START_LIMIT_MS, bootstrapKey, option, percentile, redact, resetPostgres, startBenchHarness, startServer, driveClosedLoop, type Server } from "./bench-server";
 
 const HARD_LIMIT_MS = 15 * 60_000;
 const WARM_UP_S = 3;
@@ -74,42 +74,17 @@ function recallBody(kind: Kind, target: Target): Record<string, unknown> {
 
 type Row = { database: string; profiles: string; kind: string; clients: number; requests: number; rps: number; p50: number; p95: number; p99: number; max: number; failures: number; emptyShare: number };
 
+/** `clients` closed-loop clients sending Recall requests; counts the answers with no observation. */
 async function drive(server: Server, headers: Record<string, string>, storeId: string, clients: number, seconds: number, next: () => { target: Target; body: Record<string, unknown> }) {
-  const times: number[] = [];
-  let failures = 0;
   let empty = 0;
-  let firstFailure = "";
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  const client = async () => {
-    while (performance.now() < deadline) {
-      const { target, body } = next();
-      const sent = performance.now();
-      try {
-        const response = await fetch(`${server.base}/v1/Stores/${storeId}/Profiles/${target.id}/Recall`, {
-          method: "POST",
-          headers: { ...headers, "content-type": "application/json" },
-          body: JSON.stringify(body),
-          signal: AbortSignal.timeout(30_000),
-        });
-        const text = await response.text();
-        if (response.ok) {
-          times.push(performance.now() - sent);
-          const result = JSON.parse(text) as { observations: unknown[] };
-          if (result.observations.length === 0) empty++;
-        } else {
-          failures++;
-          firstFailure ||= `${response.status} ${text.slice(0, 300)}`;
-        }
-      } catch (error) {
-        failures++;
-        firstFailure ||= (error as Error).message;
-      }
-    }
+  const request = () => {
+    const { target, body } = next();
+    return { path: `/v1/Stores/${storeId}/Profiles/${target.id}/Recall`, body };
   };
-  await Promise.all(Array.from({ length: clients }, client));
-  times.sort((a, b) => a - b);
-  return { times, failures, firstFailure, empty, elapsed: (performance.now() - started) / 1000 };
+  const result = await driveClosedLoop(server, headers, clients, seconds, request, (_request, text) => {
+    if ((JSON.parse(text) as { observations: unknown[] }).observations.length === 0) empty++;
+  });
+  return { ...result, empty };
 }
 
 async function measure(server: Server, headers: Record<string, string>, storeId: string, database: string, profiles: string, kind: string, clients: number, next: () => { target: Target; body: Record<string, unknown> }): Promise<Row> {

@@ -215,3 +215,57 @@ export async function preparePostgres(wanted: boolean): Promise<boolean> {
     return false;
   }
 }
+
+// ------------------------------------------------------------------ closed-loop load
+
+export type ClosedLoopRequest = { method?: "POST" | "PUT"; path: string; body: unknown };
+
+export type ClosedLoopResult = { times: number[]; failures: number; firstFailure: string; elapsed: number };
+
+/**
+ * `clients` clients for `seconds`, each sending its next JSON request when the previous one
+ * answered. `times` holds the 2xx answers' latencies (ms, sorted); `onAnswer` sees each 2xx body.
+ */
+export async function driveClosedLoop<R extends ClosedLoopRequest>(
+  server: Server,
+  headers: Record<string, string>,
+  clients: number,
+  seconds: number,
+  next: () => R,
+  onAnswer: (request: R, text: string) => void = () => undefined,
+): Promise<ClosedLoopResult> {
+  const times: number[] = [];
+  let failures = 0;
+  let firstFailure = "";
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  const client = async () => {
+    while (performance.now() < deadline) {
+      const request = next();
+      const sent = performance.now();
+      try {
+        const response = await fetch(`${server.base}${request.path}`, {
+          method: request.method ?? "POST",
+          headers: { ...headers, "content-type": "application/json" },
+          body: JSON.stringify(request.body),
+          signal: AbortSignal.timeout(30_000),
+        });
+        const text = await response.text();
+        if (response.ok) {
+          times.push(performance.now() - sent);
+          onAnswer(request, text);
+        } else {
+          failures++;
+          firstFailure ||= `${response.status} ${text.slice(0, 300)}`;
+        }
+      } catch (error) {
+        failures++;
+        firstFailure ||= (error as Error).message;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, client));
+  const elapsed = (performance.now() - started) / 1000;
+  times.sort((a, b) => a - b);
+  return { times, failures, firstFailure, elapsed };
+}
