@@ -4,6 +4,7 @@ import { systemActor, type Actor } from "../auth/actor";
 import { newId } from "../ids";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { incrementStoreCounters } from "../usage/increment-store-counters";
+import { addLlmUsage } from "../llm/llm-usage";
 import { storeObservationCandidates, type DecideFn, type ObservationToStore } from "../observations/store-observation-candidates";
 import { buildExtractionInputs, type CustomerExtractionInput } from "./build-extraction-inputs";
 import type { ExistingObservation, Extractor, ExtractionResult, ExtractionUsage, ReconciliationDecision } from "./extraction-types";
@@ -59,18 +60,6 @@ export class ReconciliationRaceError extends Error {
 }
 
 const fingerprint = (rows: { id: string; version: number }[]) => rows.map((row) => `${row.id}:${row.version}`).sort().join(",");
-
-function addUsage(total: ExtractionUsage | null, more: ExtractionUsage | null): ExtractionUsage | null {
-  if (!more) return total;
-  if (!total) return { ...more };
-  return {
-    requests: total.requests + more.requests,
-    promptTokens: total.promptTokens + more.promptTokens,
-    completionTokens: total.completionTokens + more.completionTokens,
-    promptCharacters: total.promptCharacters + more.promptCharacters,
-    completionCharacters: total.completionCharacters + more.completionCharacters,
-  };
-}
 
 /**
  * Extracts a closed conversation's memories for each of its CUSTOMER profiles (SPEC §5):
@@ -134,7 +123,8 @@ async function extractForProfile({ storeId, customer, extractor, reconciler, act
     for (const candidate of candidates) {
       const decided = await reconciler.decide(candidate, existing);
       decisions.push(decided.decision);
-      usage = addUsage(usage, decided.usage);
+      // null = no model involved (the built-in extractor), which the run records as no usage.
+      if (decided.usage) usage = addLlmUsage(...(usage ? [usage] : []), decided.usage);
     }
     let next = 0;
     decide = () => decisions[next++];
