@@ -33,7 +33,7 @@ export const consoleAreas = {
   handoffPreview: {
     href: "/handoff-preview",
     label: "Handoff preview",
-    minimumRole: "AGENT",
+    minimumRole: "SUPERVISOR",
     description: "The exact context an agent receives for a live conversation, with citations.",
     section: "Memory",
   },
