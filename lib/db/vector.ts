@@ -98,8 +98,8 @@ function distanceColumn(alias: string, queryVector: RecallSearchOptions["queryVe
 // The lexical side is BM25 computed here: the rows holding any of the query's first 24 lexemes
 // (`@@` an OR query) are unnested to those lexemes' counts; document frequencies, the collection's
 // size and average length come from the same rows. Only the best `depth` of each side leave the
-// database.
-function rankedSelect(candidates: Prisma.Sql, queryText: string, depth: number): Prisma.Sql {
+// database. (Exported for the neighbour-document equivalence test.)
+export function rankedSelect(candidates: Prisma.Sql, queryText: string, depth: number): Prisma.Sql {
   return Prisma.sql`
     WITH query AS (
       SELECT q.terms,
@@ -164,41 +164,19 @@ export function summarySearchSql(options: RecallSearchOptions): Prisma.Sql {
  * the one before that and the two after it (¼ each: NEIGHBOUR_TURN_WEIGHTS) — and its session's
  * date (the day of the conversation's first turn), because the answer "Yeah, last Tuesday!" is
  * found by the question around it (docs/RECALL.md); the turn itself is what comes back, and its
- * vector is its own.
+ * vector is its own. That composed document is stored on write (`neighbourDocument`, kept by the
+ * triggers of migration 20261211120000_communication_neighbour_documents), so the search reads
+ * the profile's turns through their index with no window over them.
  */
 export function communicationSearchSql(options: CommunicationSearchOptions): Prisma.Sql {
   const { storeId, profileId, queryText, queryVector, depth, excludeIds = [] } = options;
   return rankedSelect(
     Prisma.sql`
-      WITH conversations_of_profile AS (
-        SELECT DISTINCT p."conversationId" AS id FROM "participants" p WHERE p."storeId" = ${storeId} AND p."profileId" = ${profileId}
-      ),
-      turns AS (
-        SELECT c."id", c."conversationId", c."occurredAt", c."searchVector" AS own_document,
-               lag(c."searchVector") OVER thread AS previous_document,
-               coalesce(lag(c."searchVector", 2) OVER thread, ''::tsvector) || coalesce(lead(c."searchVector") OVER thread, ''::tsvector)
-                 || coalesce(lead(c."searchVector", 2) OVER thread, ''::tsvector) AS neighbour_document,
-               min(c."occurredAt") OVER (PARTITION BY c."conversationId") AS session_start,
-               c.distance
-        -- The distance is computed below the window's sort (OFFSET 0 keeps the planner from pulling
-        -- it up), so the sort carries one number per row instead of its 1.5 KB vector.
-        FROM (
-          SELECT c."id", c."conversationId", c."occurredAt", c."searchVector", ${distanceColumn("c", queryVector)} AS distance
-          FROM "communications" c
-          WHERE c."storeId" = ${storeId} AND c."conversationId" IN (SELECT id FROM conversations_of_profile)
-          OFFSET 0
-        ) c
-        WINDOW thread AS (PARTITION BY c."conversationId" ORDER BY c."occurredAt", c."id")
-      ),
-      session_dates AS (
-        SELECT t."conversationId" AS id, to_tsvector('english', to_char(t.session_start, 'FMDD FMMonth YYYY')) AS document
-        FROM (SELECT DISTINCT "conversationId", session_start FROM turns) t
-      )
-      SELECT t."id", t."occurredAt", t.distance,
-             t.own_document || setweight(coalesce(t.previous_document, ''::tsvector), 'C') || setweight(t.neighbour_document, 'B')
-               || coalesce(d.document, ''::tsvector) AS document
-      FROM turns t LEFT JOIN session_dates d ON d.id = t."conversationId"
-      WHERE NOT (t."id" = ANY(${excludeIds}::text[])) ${occurredAtFilter(Prisma.sql`t."occurredAt"`, options)}`,
+      SELECT c."id", c."occurredAt", c."neighbourDocument" AS document, ${distanceColumn("c", queryVector)} AS distance
+      FROM "communications" c
+      WHERE c."storeId" = ${storeId}
+        AND c."conversationId" IN (SELECT p."conversationId" FROM "participants" p WHERE p."storeId" = ${storeId} AND p."profileId" = ${profileId})
+        AND NOT (c."id" = ANY(${excludeIds}::text[])) ${occurredAtFilter(Prisma.sql`c."occurredAt"`, options)}`,
     queryText,
     depth,
   );

@@ -1,5 +1,5 @@
 import { getPrisma } from "../db/client";
-import type { Communication, Participant, PrismaClient } from "../db/generated/client";
+import type { PrismaClient } from "../db/generated/client";
 import { searchRecallLists, type RecallSearchOptions, type RecallSearchRow } from "../db/vector";
 import type { Actor } from "../auth/actor";
 import type { Embedder } from "../embeddings/embedder";
@@ -12,6 +12,7 @@ import { toSummaryView } from "../summaries/summary-view";
 import { buildQueryFromTurns, QUERY_TURNS } from "./build-query-from-turns";
 import { fusionParametersFor, type FusedCandidate } from "./fuse-rankings";
 import { rankSearchRows } from "./rank-search-rows";
+import { readSessionTail, type SessionRow } from "./read-session-tail";
 import { getRecallEmbedder } from "./recall-embedder";
 import { recallRequestSchema, type RecallInput, type RecallRequest } from "./recall-schemas";
 import { toRecalledCommunication, type Ranked, type RecallResult, type RecalledCommunication } from "./recall-views";
@@ -48,9 +49,9 @@ export async function recall({ storeId, profileId, caller, embedder, ...input }:
   // With a query and no conversation, the profile check rides along in the search statement
   // (below); otherwise it comes first, so that its error (404, 308) comes before the conversation's.
   const profileCheckedLater = givenQuery.length > 0 && !request.conversationId;
-  if (!profileCheckedLater) await findProfileOrThrow(prisma, { storeId, profileId });
+  const session = request.conversationId ? await readSession(prisma, storeId, profileId, request.conversationId, Math.max(QUERY_TURNS, request.communicationsLimit)) : null;
+  if (!profileCheckedLater && !session) await findProfileOrThrow(prisma, { storeId, profileId });
 
-  const session = request.conversationId ? await readSessionTail(prisma, storeId, request.conversationId, Math.max(QUERY_TURNS, request.communicationsLimit)) : null;
   const queryText = givenQuery || (session ? buildQueryFromTurns([...session].reverse().slice(-QUERY_TURNS).map((row) => ({ text: row.content }))) : "");
   const ranked = queryText.length > 0;
   if (!ranked) return { ...(await readUnranked(prisma, { storeId, profileId, request, dates, session })), meta: { queryTime: Math.round(performance.now() - started), query: null } };
@@ -138,20 +139,17 @@ async function readTraits(prisma: PrismaClient, storeId: string, profileId: stri
   return toProfileTraits(rows);
 }
 
-type SessionRow = Communication & { participant: Participant | null };
-
-/** The conversation's latest `take` messages, newest first; a conversation of another store is a bad request. */
-async function readSessionTail(prisma: PrismaClient, storeId: string, conversationId: string, take: number): Promise<SessionRow[]> {
-  const conversation = isIdOf("conversation", conversationId)
-    ? await prisma.conversation.findUnique({
-        where: { storeId_id: { storeId, id: conversationId } },
-        select: { id: true, communications: { orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take, include: { participant: true } } },
-      })
-    : null;
-  if (!conversation) {
+/**
+ * The conversation's latest `take` messages, newest first, after the profile check (its error —
+ * 404, 308 — comes before the conversation's); a conversation of another store is a bad request.
+ */
+async function readSession(prisma: PrismaClient, storeId: string, profileId: string, conversationId: string, take: number): Promise<SessionRow[]> {
+  const tail = isIdOf("profile", profileId) && isIdOf("conversation", conversationId) ? await readSessionTail(prisma, { storeId, profileId, conversationId, take }) : null;
+  if (!tail?.profileFound) await findProfileOrThrow(prisma, { storeId, profileId }); // throws unless the profile exists
+  if (!tail?.conversationFound) {
     throw new AppError("bad_request", `Conversation ${conversationId} not found in this store`, { details: [{ path: "conversationId", message: "no conversation with this id in this store" }] });
   }
-  return conversation.communications;
+  return tail.rows;
 }
 
 async function embedQuery(embedder: Embedder | null, queryText: string): Promise<RecallSearchOptions["queryVector"]> {
