@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Cell, HeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
@@ -24,23 +25,54 @@ function YesNo({ value }: { value: boolean }) {
   return <Badge tone={value ? "green" : "neutral"}>{value ? "Yes" : "No"}</Badge>;
 }
 
-/** A store's settings, read-only: changes go through PATCH /v1/ControlPlane/Stores/{id}. */
+/** What a store is (not edited on this page): id, status, version, webhook token, identity merge mode. */
+export function StoreFacts({ store, mergeMode, canEditIdentityRules }: { store: StoreView; mergeMode: "auto" | "review"; canEditIdentityRules: boolean }) {
+  return (
+    <Card title="About this store">
+      <dl className="divide-y divide-slate-100">
+        <Setting label="Id">
+          <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{store.id}</code>
+        </Setting>
+        <Setting label="Status">
+          <Badge tone={store.status === "ACTIVE" ? "green" : "amber"}>{store.status}</Badge>
+        </Setting>
+        <Setting label="Version">
+          <span data-testid="store-version">{store.version}</span>
+        </Setting>
+        <Setting label="Created">{formatDateTime(store.createdAt)}</Setting>
+        <Setting label="Last changed">{formatDateTime(store.updatedAt)}</Setting>
+        <Setting label="Identity merge mode">
+          <Badge tone={mergeMode === "review" ? "amber" : "indigo"}>{mergeMode === "review" ? "Review" : "Auto"}</Badge>
+          <p className="mt-1 text-xs text-slate-500">
+            {mergeMode === "review" ? "Matches across profiles are proposed for an admin to approve in the merge queue." : "Profiles that share an identifier are merged at once."}{" "}
+            {canEditIdentityRules ? (
+              <Link href="/identity-rules" className="font-medium text-indigo-700 underline">
+                Change it in Identity rules
+              </Link>
+            ) : (
+              "Set in Identity rules (ADMIN)."
+            )}
+          </p>
+        </Setting>
+        <Setting label="Twilio webhook auth token">
+          <Badge tone={store.twilioAuthTokenConfigured ? "green" : "neutral"}>{store.twilioAuthTokenConfigured ? "Set" : "Not set"}</Badge>
+          <p className="mt-1 text-xs text-slate-500">
+            Needed to check the signature of Twilio Messaging webhooks; never shown. Set it with <code>PATCH /v1/ControlPlane/Stores/{store.id}</code>.
+          </p>
+        </Setting>
+      </dl>
+    </Card>
+  );
+}
+
+/** The editable settings, read-only (for roles below ADMIN). */
 export function StoreSettingsView({ store }: { store: StoreView }) {
   return (
     <div className="space-y-6">
       <Card title="Store">
         <dl className="divide-y divide-slate-100">
           <Setting label="Name">{store.displayName}</Setting>
-          <Setting label="Id">
-            <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{store.id}</code>
-          </Setting>
           <Setting label="Description">{store.description ?? <span className="text-slate-400">None</span>}</Setting>
-          <Setting label="Status">
-            <Badge tone={store.status === "ACTIVE" ? "green" : "amber"}>{store.status}</Badge>
-          </Setting>
-          <Setting label="Version">{store.version}</Setting>
-          <Setting label="Created">{formatDateTime(store.createdAt)}</Setting>
-          <Setting label="Last changed">{formatDateTime(store.updatedAt)}</Setting>
         </dl>
       </Card>
       <Card title="Memory settings">
@@ -56,10 +88,6 @@ export function StoreSettingsView({ store }: { store: StoreView }) {
           <Setting label="Screen communications">
             <YesNo value={store.screenCommunications} />
             <p className="mt-1 text-xs text-slate-500">When on, health, religion and other special-category sentences and card or bank numbers are removed from messages as they are stored.</p>
-          </Setting>
-          <Setting label="Twilio webhook auth token">
-            <Badge tone={store.twilioAuthTokenConfigured ? "green" : "neutral"}>{store.twilioAuthTokenConfigured ? "Set" : "Not set"}</Badge>
-            <p className="mt-1 text-xs text-slate-500">Needed to check the signature of Twilio Messaging webhooks; never shown.</p>
           </Setting>
         </dl>
       </Card>

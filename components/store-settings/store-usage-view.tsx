@@ -1,7 +1,9 @@
+import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Cell, HeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/console/format-date-time";
+import type { ProviderStatus, ProvidersStatus } from "@/lib/console/describe-providers";
 import type { StoreUsage } from "@/lib/usage/get-store-usage";
 
 const number = new Intl.NumberFormat("en");
@@ -10,23 +12,37 @@ function categoryLabel(category: string): string {
   return category.charAt(0) + category.slice(1).toLowerCase().replace(/_/g, " ");
 }
 
+function ProviderEntry({ label, status, builtinLabel }: { label: string; status: ProviderStatus; builtinLabel: string }) {
+  return (
+    <div data-testid={`provider-${label.split(" ")[0].toLowerCase()}`}>
+      <dt className="text-slate-600">{label}</dt>
+      <dd className="mt-1 space-y-1 text-slate-900">
+        <p className="flex flex-wrap items-center gap-2 font-medium">
+          <Badge tone={status.kind === "endpoint" ? "indigo" : "neutral"}>{status.kind === "endpoint" ? "Endpoint" : "Built in"}</Badge>
+          {status.kind === "endpoint" ? status.model : builtinLabel}
+        </p>
+        {status.kind === "builtin" && status.model !== "built-in rules" ? <p className="text-xs text-slate-500">Model {status.model}</p> : null}
+        {status.kind === "endpoint" ? (
+          <p className="text-xs text-slate-500">
+            Host <code>{status.host ?? "unreadable URL"}</code> · API key {status.hasApiKey ? "set" : "not set"}
+          </p>
+        ) : null}
+      </dd>
+    </div>
+  );
+}
+
 /** The store's usage: what the guard kept out, model tokens, and the latest extraction runs. */
-export function StoreUsageView({ usage }: { usage: StoreUsage }) {
+export function StoreUsageView({ usage, providers }: { usage: StoreUsage; providers: ProvidersStatus }) {
   const excluded = Object.entries(usage.excludedByCategory).filter(([, count]) => count > 0);
   return (
     <div className="space-y-6">
       <Card title="Providers">
-        <dl className="grid gap-2 text-sm sm:grid-cols-2">
-          <div>
-            <dt className="text-slate-600">Extraction</dt>
-            <dd className="font-medium text-slate-900">{usage.providers.extractor === "builtin" ? "Built-in rules (offline)" : usage.providers.extractor}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">Embeddings</dt>
-            <dd className="font-medium text-slate-900">{usage.providers.embeddings}</dd>
-          </div>
+        <dl className="grid gap-4 text-sm sm:grid-cols-2">
+          <ProviderEntry label="Extraction (LLM)" status={providers.llm} builtinLabel="Built-in rules (offline)" />
+          <ProviderEntry label="Embeddings" status={providers.embeddings} builtinLabel="Built-in embedder (offline)" />
         </dl>
-        <p className="mt-2 text-xs text-slate-500">Set with KITH_LLM_* and KITH_EMBEDDINGS_* (README); a change of embeddings model re-embeds in the background.</p>
+        <p className="mt-3 text-xs text-slate-500">Set with KITH_LLM_* and KITH_EMBEDDINGS_* (README); a change of embeddings model re-embeds in the background.</p>
       </Card>
       <Card title="Guard: data kept out">
         {excluded.length === 0 ? (

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 export const channels = ["SMS", "VOICE", "RCS", "WHATSAPP", "EMAIL", "CHAT"] as const;
 
-const timeoutSchema = z.object({
+export const timeoutSchema = z.object({
   /** Minutes without a message before an ACTIVE conversation becomes INACTIVE. */
   inactiveAfterMinutes: z.number().int().min(1).max(60 * 24 * 30),
   /** Minutes without a message before it is CLOSED (and extraction runs). */
