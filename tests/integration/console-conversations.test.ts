@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db/client";
+import { systemActor } from "@/lib/auth/actor";
 import { getConsoleConversation } from "@/lib/console/get-console-conversation";
+import { getConversationHandoffPreview } from "@/lib/console/get-conversation-handoff-preview";
+import { newId } from "@/lib/ids";
+import { getHandoffContext } from "@/lib/recall/get-handoff-context";
 import { activeDayRange, consoleConversationListQuery, listConsoleConversations, type ListConsoleConversationsOptions } from "@/lib/console/list-console-conversations";
 import { buildConversation, buildProfile, buildStore } from "@/prisma/builders";
 
@@ -39,7 +43,7 @@ async function buildWorld() {
     channel: "CHAT",
     status: "ACTIVE",
     participants: [{ type: "CUSTOMER", name: "Ada", addresses: [{ channel: "CHAT", address: "AdaChatHandle" }], profileId: ada.id }, agent],
-    communications: Array.from({ length: 7 }, (_, index) => ({ author: index % 2, text: `chat line ${index + 1}`, occurredAt: new Date(now - 10 * minute + index * minute) })),
+    communications: Array.from({ length: 7 }, (_, index) => ({ author: index % 2, text: index === 0 ? "chat line 1: my tent pole again" : `chat line ${index + 1}`, occurredAt: new Date(now - 10 * minute + index * minute) })),
   });
   const bobEmail = await buildConversation(prisma, {
     storeId,
@@ -155,7 +159,7 @@ describe("the console's conversation page", () => {
     const first = await getConsoleConversation({ storeId: world.storeId, conversationId: world.adaChat.id, pageSize: 3 });
     expect(first).toMatchObject({ id: world.adaChat.id, channel: "CHAT", status: "ACTIVE", messageCount: 7, previousToken: null, focusedMessageId: null });
     expect(first.participants.map((participant) => [participant.name, participant.profileDisplayName])).toEqual([["Ada", world.ada.displayName], ["Sam", null]]);
-    expect(first.messages.map((message) => message.content)).toEqual(["chat line 1", "chat line 2", "chat line 3"]);
+    expect(first.messages.map((message) => message.content)).toEqual(["chat line 1: my tent pole again", "chat line 2", "chat line 3"]);
     expect(first.messages.map((message) => message.isFromProfile)).toEqual([true, false, true]);
     const second = await getConsoleConversation({ storeId: world.storeId, conversationId: world.adaChat.id, pageSize: 3, pageToken: first.nextToken! });
     expect(second.messages.map((message) => message.content)).toEqual(["chat line 4", "chat line 5", "chat line 6"]);
@@ -172,13 +176,58 @@ describe("the console's conversation page", () => {
     // Another conversation's message is not looked for here: the first page opens.
     const elsewhere = await getConsoleConversation({ storeId: world.storeId, conversationId: world.adaChat.id, pageSize: 3, messageId: world.adaSms.communications[0].id });
     expect(elsewhere.focusedMessageId).toBeNull();
-    expect(elsewhere.messages[0].content).toBe("chat line 1");
+    expect(elsewhere.messages[0].content).toBe("chat line 1: my tent pole again");
   });
 
   it("answers not found for an unknown id, a malformed one and another store's conversation", async () => {
     await expect(getConsoleConversation({ storeId: world.storeId, conversationId: world.elsewhere.id, pageSize: 3 })).rejects.toMatchObject({ kind: "not_found" });
     await expect(getConsoleConversation({ storeId: world.storeId, conversationId: "not-an-id", pageSize: 3 })).rejects.toMatchObject({ kind: "not_found" });
     await expect(getConsoleConversation({ storeId: world.otherStoreId, conversationId: world.adaChat.id, pageSize: 3 })).rejects.toMatchObject({ kind: "not_found" });
+  });
+});
+
+describe("the console's handoff preview", () => {
+  let world: World;
+  let observationId: string;
+  beforeAll(async () => {
+    world = await buildWorld();
+    const prisma = await getPrisma();
+    observationId = newId("observation");
+    // Remembered from the closed SMS conversation, citing its first message.
+    await prisma.observation.create({
+      data: {
+        storeId: world.storeId,
+        id: observationId,
+        profileId: world.ada.id,
+        content: "Her tent pole snapped on a camping trip",
+        source: "EXTRACTION",
+        status: "APPROVED",
+        occurredAt: world.adaSms.communications[0].occurredAt,
+        conversationIds: [world.adaSms.id],
+        communicationIds: [world.adaSms.communications[0].id],
+      },
+    });
+  });
+
+  it("is exactly the Context endpoint's answer, with the cited messages' conversations", async () => {
+    const preview = await getConversationHandoffPreview({ storeId: world.storeId, conversationId: world.adaChat.id, caller: systemActor });
+    const direct = await getHandoffContext({ storeId: world.storeId, conversationId: world.adaChat.id, caller: systemActor });
+    expect(preview.context.text).toBe(direct.text);
+    expect(preview.context.citations).toEqual(direct.citations);
+    expect(preview.context.customers.map((customer) => customer.profileId)).toEqual([world.ada.id]);
+    const [customer] = preview.context.customers;
+    const cited = customer.observations.find((observation) => observation.id === observationId);
+    expect(cited).toBeDefined();
+    expect(preview.context.citations[cited!.citation - 1]).toMatchObject({ kind: "observation", id: observationId, conversationIds: [world.adaSms.id] });
+    expect(preview.citedMessageConversations).toEqual({ [world.adaSms.communications[0].id]: world.adaSms.id });
+    expect(preview.context.text).toContain(`Her tent pole snapped on a camping trip [${cited!.citation}]`);
+    expect(preview.context.messages.map((message) => message.content.text)).toEqual(world.adaChat.communications.map((message) => message.content));
+  });
+
+  it("is not found for another store's conversation or an unknown id", async () => {
+    await expect(getConversationHandoffPreview({ storeId: world.storeId, conversationId: world.elsewhere.id, caller: systemActor })).rejects.toMatchObject({ kind: "not_found" });
+    await expect(getConversationHandoffPreview({ storeId: world.otherStoreId, conversationId: world.adaChat.id, caller: systemActor })).rejects.toMatchObject({ kind: "not_found" });
+    await expect(getConversationHandoffPreview({ storeId: world.storeId, conversationId: newId("conversation"), caller: systemActor })).rejects.toMatchObject({ kind: "not_found" });
   });
 });
 
