@@ -1,5 +1,6 @@
 import { getPrisma } from "../db/client";
 import type { AuditEvent } from "../db/generated/client";
+import type { ActorType } from "../db/generated/enums";
 import { AppError } from "../errors";
 import type { Actor } from "../auth/actor";
 import { requireRole } from "../auth/roles";
@@ -14,10 +15,16 @@ export type ListAuditEventsOptions = {
   resourceType?: string;
   resourceId?: string;
   action?: string;
+  /** Only events by this kind of actor (e.g. SYSTEM, which has no actorId). */
+  actorType?: ActorType;
+  /** Only events recorded at or after this instant. */
+  createdFrom?: Date;
+  /** Only events recorded before this instant. */
+  createdBefore?: Date;
 };
 
-/** An audit trail, newest first by default, filterable by actor, resource and action. */
-export async function listAuditEvents({ storeId, actor, page, actorId, resourceType, resourceId, action }: ListAuditEventsOptions): Promise<Page<AuditEvent>> {
+/** An audit trail, newest first by default, filterable by actor, resource, action and time. */
+export async function listAuditEvents({ storeId, actor, page, actorId, resourceType, resourceId, action, actorType, createdFrom, createdBefore }: ListAuditEventsOptions): Promise<Page<AuditEvent>> {
   requireRole(actor, "SUPERVISOR");
   if (storeId === null) {
     requireRole(actor, "ADMIN");
@@ -28,7 +35,16 @@ export async function listAuditEvents({ storeId, actor, page, actorId, resourceT
   const prisma = await getPrisma();
   return keysetPage(page, (where, orderBy, take) =>
     prisma.auditEvent.findMany({
-      where: { storeId, actorId, resourceType, resourceId, action, ...where },
+      where: {
+        storeId,
+        actorId,
+        actorType,
+        resourceType,
+        resourceId,
+        action,
+        ...(createdFrom || createdBefore ? { createdAt: { gte: createdFrom, lt: createdBefore } } : {}),
+        ...where,
+      },
       orderBy,
       take,
     }),
