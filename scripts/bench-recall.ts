@@ -8,7 +8,9 @@
 // the default embedder's vectors; the server is started on it afterwards. Then closed-loop clients
 // (1 and 20) send realistic Recall requests — a keyword query, a paraphrase, a keyword query with
 // searchCommunications, conversationId only (the query inferred from its last ten turns) — for
-// 3 s of warm-up, then `--duration` seconds, and p50/p95/p99 and req/s are printed per row.
+// 3 s of warm-up, then `--duration` seconds, and p50/p95/p99, req/s and the CPU milliseconds per
+// request (server process tree, PostgreSQL backends, this driver: load-insensitive) are printed
+// per row, with GET …/ControlPlane/Stores/{id} at 20 clients as the HTTP floor.
 // Loopback only; bounded in time (15 min).
 //
 //   --duration=10          seconds measured per row
@@ -26,7 +28,9 @@ import { chooseEmbedder } from "../lib/embeddings/choose-embedder";
 import { openEmbeddedDatabase, ownerFilePath } from "../lib/db/open-embedded-database";
 import { createSeededRandom } from "../prisma/builders/create-seeded-random";
 import { generateRecallDataset, type Dataset, type DatasetShape, type SqlRunner } from "./bench-recall-data";
-import { START_LIMIT_MS, bootstrapKey, option, percentile, redact, resetPostgres, startBenchHarness, startServer, driveClosedLoop, type Server } from "./bench-server";
+import {
+  START_LIMIT_MS, bootstrapKey, driverCpuMs, option, percentile, postgresCpuMeter, redact, resetPostgres, serverCpuMeter, startBenchHarness, startServer, driveClosedLoop, type Server,
+} from "./bench-server";
 
 const HARD_LIMIT_MS = 15 * 60_000;
 const WARM_UP_S = 3;
@@ -72,33 +76,53 @@ function recallBody(kind: Kind, target: Target): Record<string, unknown> {
   }
 }
 
-type Row = { database: string; profiles: string; kind: string; clients: number; requests: number; rps: number; p50: number; p95: number; p99: number; max: number; failures: number; emptyShare: number };
+/**
+ * CPU ms per answered request over the measured seconds: the server's process tree (Next.js and
+ * Node.js; PGlite's WebAssembly runs inside it), PostgreSQL's backends for the benchmark database,
+ * and this driver. Unlike latency and req/s, these hardly move with what else runs on the machine.
+ */
+type CpuPerRequest = { server: number; postgres: number | null; driver: number };
+type Row = { database: string; profiles: string; kind: string; clients: number; requests: number; rps: number; p50: number; p95: number; p99: number; max: number; failures: number; emptyShare: number; cpu: CpuPerRequest };
+
+/** What a row sends: a Recall request, or (the HTTP floor) the store's GET. */
+type Next = () => { target: Target; body: Record<string, unknown> } | "store GET";
 
 /** `clients` closed-loop clients sending Recall requests; counts the answers with no observation. */
-async function drive(server: Server, headers: Record<string, string>, storeId: string, clients: number, seconds: number, next: () => { target: Target; body: Record<string, unknown> }) {
+async function drive(server: Server, headers: Record<string, string>, storeId: string, clients: number, seconds: number, next: Next) {
   let empty = 0;
   const request = () => {
-    const { target, body } = next();
-    return { path: `/v1/Stores/${storeId}/Profiles/${target.id}/Recall`, body };
+    const item = next();
+    if (item === "store GET") return { method: "GET" as const, path: `/v1/ControlPlane/Stores/${storeId}` };
+    return { path: `/v1/Stores/${storeId}/Profiles/${item.target.id}/Recall`, body: item.body };
   };
   const result = await driveClosedLoop(server, headers, clients, seconds, request, (_request, text) => {
-    if ((JSON.parse(text) as { observations: unknown[] }).observations.length === 0) empty++;
+    // The answer starts with its observations (RecallResult's first key): no need to parse it all.
+    if (text.startsWith(`{"observations":[]`)) empty++;
   });
   return { ...result, empty };
 }
 
-async function measure(server: Server, headers: Record<string, string>, storeId: string, database: string, profiles: string, kind: string, clients: number, next: () => { target: Target; body: Record<string, unknown> }): Promise<Row> {
+async function measure(server: Server, headers: Record<string, string>, storeId: string, database: string, profiles: string, kind: string, clients: number, next: Next): Promise<Row> {
   await drive(server, headers, storeId, clients, WARM_UP_S, next);
+  const serverCpu = serverCpuMeter(server);
+  const postgresCpu = server.databaseUrl ? postgresCpuMeter(server.databaseUrl) : null;
+  await serverCpu.start();
+  await postgresCpu?.start();
+  const driverBefore = driverCpuMs();
   const { times, failures, firstFailure, empty, elapsed } = await drive(server, headers, storeId, clients, durationS, next);
+  const driverUsed = driverCpuMs() - driverBefore;
+  const [serverUsed, postgresUsed] = [await serverCpu.stop(), postgresCpu ? await postgresCpu.stop() : null];
+  const perRequest = (used: number) => (times.length ? used / times.length : NaN);
   const row: Row = {
     database, profiles, kind, clients, requests: times.length, rps: times.length / elapsed,
     p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), max: times[times.length - 1] ?? NaN, failures, emptyShare: times.length ? empty / times.length : 0,
+    cpu: { server: perRequest(serverUsed), postgres: postgresUsed === null ? null : perRequest(postgresUsed), driver: perRequest(driverUsed) },
   };
   if (failures > 0 || !server.alive()) {
     const tail = readFileSync(server.log, "utf8").split("\n").slice(-30).join("\n");
     console.log(`  !! ${failures} failures (first: ${firstFailure}), server ${server.alive() ? "alive" : "EXITED"}; log tail:\n${tail}`);
   }
-  console.log(`  ${database} | ${profiles} | ${kind} | ×${clients} | ${row.rps.toFixed(1)} req/s | p50 ${row.p50.toFixed(1)} | p95 ${row.p95.toFixed(1)} | p99 ${row.p99.toFixed(1)} ms | failures ${failures} | no observation ${(row.emptyShare * 100).toFixed(0)} %`);
+  console.log(`  ${database} | ${profiles} | ${kind} | ×${clients} | ${row.rps.toFixed(1)} req/s | p50 ${row.p50.toFixed(1)} | p95 ${row.p95.toFixed(1)} | p99 ${row.p99.toFixed(1)} ms | CPU ms/req server ${row.cpu.server.toFixed(2)}${row.cpu.postgres === null ? "" : ` + PostgreSQL ${row.cpu.postgres.toFixed(2)}`} + driver ${row.cpu.driver.toFixed(2)} | failures ${failures} | no observation ${(row.emptyShare * 100).toFixed(0)} %`);
   return row;
 }
 
@@ -114,6 +138,8 @@ async function measureAll(server: Server, key: string, dataset: Dataset, databas
       }));
     }
   }
+  // The floor: what any authenticated API call costs through this server (key, store, routing).
+  rows.push(await measure(server, headers, dataset.storeId, database, "–", "GET /v1/ControlPlane/Stores/{id} (HTTP floor)", 20, () => "store GET"));
   if (dataset.typical.length > 0) {
     rows.push(await measure(server, headers, dataset.storeId, database, "typical (~10 memories)", "all four, mixed", 20, () => {
       const profile = random.pick(dataset.typical);
@@ -216,9 +242,12 @@ async function main() {
     await harness.cleanUp();
   }
   console.log(`\nload average after: ${harness.loadAverage()}\n`);
-  console.log("| database | profile | request | clients | req/s | p50 ms | p95 ms | p99 ms | requests |");
-  console.log("|---|---|---|---:|---:|---:|---:|---:|---:|");
-  for (const row of rows) console.log(`| ${row.database} | ${row.profiles} | ${row.kind} | ${row.clients} | ${row.rps.toFixed(1)} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.p99.toFixed(1)} | ${row.requests} |`);
+  console.log("| database | profile | request | clients | req/s | p50 ms | p95 ms | p99 ms | requests | CPU ms/req server + PostgreSQL + driver |");
+  console.log("|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
+  for (const row of rows) {
+    const cpu = `${row.cpu.server.toFixed(2)} + ${row.cpu.postgres === null ? "–" : row.cpu.postgres.toFixed(2)} + ${row.cpu.driver.toFixed(2)}`;
+    console.log(`| ${row.database} | ${row.profiles} | ${row.kind} | ${row.clients} | ${row.rps.toFixed(1)} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.p99.toFixed(1)} | ${row.requests} | ${cpu} |`);
+  }
   if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ machine: harness.machine, rows }, null, 2));
   if (rows.some((row) => row.failures > 0)) process.exitCode = 1;
 }

@@ -3,7 +3,8 @@
 // PostgreSQL database.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomInt } from "node:crypto";
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import http from "node:http";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -67,7 +68,8 @@ export function childEnv(env: Record<string, string | undefined>): NodeJS.Proces
   return Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined)) as unknown as NodeJS.ProcessEnv;
 }
 
-export type Server = { child: ChildProcess; port: number; base: string; log: string; alive(): boolean; stop(): Promise<void> };
+/** `databaseUrl`: the PostgreSQL database it serves (undefined: embedded). */
+export type Server = { child: ChildProcess; port: number; base: string; log: string; databaseUrl?: string; alive(): boolean; stop(): Promise<void> };
 export const running = new Set<Server>();
 
 /** `npm start` in its own process group; resolves with the time until /api/health = 200. */
@@ -92,6 +94,7 @@ export async function startServer(env: Record<string, string | undefined>, limit
     port,
     base: `http://127.0.0.1:${port}`,
     log,
+    databaseUrl: env.DATABASE_URL,
     alive: () => !exited,
     async stop() {
       running.delete(server);
@@ -218,13 +221,15 @@ export async function preparePostgres(wanted: boolean): Promise<boolean> {
 
 // ------------------------------------------------------------------ closed-loop load
 
-export type ClosedLoopRequest = { method?: "POST" | "PUT"; path: string; body: unknown };
+export type ClosedLoopRequest = { method?: "GET" | "POST" | "PUT"; path: string; body?: unknown };
 
 export type ClosedLoopResult = { times: number[]; failures: number; firstFailure: string; elapsed: number };
 
 /**
  * `clients` clients for `seconds`, each sending its next JSON request when the previous one
  * answered. `times` holds the 2xx answers' latencies (ms, sorted); `onAnswer` sees each 2xx body.
+ * The driver shares the server's cores, so it is kept cheap: node:http on a keep-alive agent (one
+ * socket per client) instead of fetch, whose streams cost several times more CPU per request.
  */
 export async function driveClosedLoop<R extends ClosedLoopRequest>(
   server: Server,
@@ -237,6 +242,24 @@ export async function driveClosedLoop<R extends ClosedLoopRequest>(
   const times: number[] = [];
   let failures = 0;
   let firstFailure = "";
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+  const send = (request: R) =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const body = request.method === "GET" ? "" : JSON.stringify(request.body);
+      const bodyHeaders = request.method === "GET" ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(body) };
+      const outgoing = http.request(
+        { agent, host: "127.0.0.1", port: server.port, path: request.path, method: request.method ?? "POST", headers: { ...headers, ...bodyHeaders }, timeout: 30_000 },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+          response.on("error", reject);
+        },
+      );
+      outgoing.on("timeout", () => outgoing.destroy(new Error("timed out after 30 s")));
+      outgoing.on("error", reject);
+      outgoing.end(body);
+    });
   const started = performance.now();
   const deadline = started + seconds * 1000;
   const client = async () => {
@@ -244,19 +267,13 @@ export async function driveClosedLoop<R extends ClosedLoopRequest>(
       const request = next();
       const sent = performance.now();
       try {
-        const response = await fetch(`${server.base}${request.path}`, {
-          method: request.method ?? "POST",
-          headers: { ...headers, "content-type": "application/json" },
-          body: JSON.stringify(request.body),
-          signal: AbortSignal.timeout(30_000),
-        });
-        const text = await response.text();
-        if (response.ok) {
+        const { status, text } = await send(request);
+        if (status >= 200 && status < 300) {
           times.push(performance.now() - sent);
           onAnswer(request, text);
         } else {
           failures++;
-          firstFailure ||= `${response.status} ${text.slice(0, 300)}`;
+          firstFailure ||= `${status} ${text.slice(0, 300)}`;
         }
       } catch (error) {
         failures++;
@@ -266,6 +283,93 @@ export async function driveClosedLoop<R extends ClosedLoopRequest>(
   };
   await Promise.all(Array.from({ length: clients }, client));
   const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
   times.sort((a, b) => a - b);
   return { times, failures, firstFailure, elapsed };
+}
+
+// ------------------------------------------------------------------ CPU per request
+
+const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** utime + stime of one process from /proc (ms), 0 when it is gone or /proc is unavailable. */
+function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // fields from the 3rd (state) on
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** A process and all its descendants (the server under test: npm → tsx → node → next-server). */
+function processTree(rootPid: number): number[] {
+  const children = new Map<number, number[]>();
+  try {
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+        const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+      } catch {
+        /* exited meanwhile */
+      }
+    }
+  } catch {
+    return [rootPid];
+  }
+  const tree: number[] = [];
+  const queue = [rootPid];
+  while (queue.length > 0) {
+    const pid = queue.pop() as number;
+    tree.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return tree;
+}
+
+/**
+ * CPU time used by a set of processes between `start()` and `stop()`: the figure that does not
+ * depend on what else runs on the machine (latency and req/s do). Processes are listed at start
+ * (`pids()` again at stop, so ones that exited count as what they had used by then).
+ */
+export function cpuMeter(pids: () => Promise<number[]> | number[]) {
+  let before = new Map<number, number>();
+  return {
+    async start() {
+      before = new Map((await pids()).map((pid) => [pid, processCpuMs(pid)]));
+    },
+    async stop(): Promise<number> {
+      let used = 0;
+      for (const pid of new Set([...before.keys(), ...(await pids())])) used += Math.max(0, processCpuMs(pid) - (before.get(pid) ?? 0));
+      return used;
+    },
+  };
+}
+
+/** CPU meter of the server under test (its whole process tree: with --processes, the workers too). */
+export function serverCpuMeter(server: Server) {
+  return cpuMeter(() => (server.child.pid ? processTree(server.child.pid) : []));
+}
+
+/** CPU meter of the PostgreSQL backends connected to `databaseUrl` (the server's pool), via pg_stat_activity. */
+export function postgresCpuMeter(databaseUrl: string) {
+  return cpuMeter(async () => {
+    const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000 });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+      return rows.map((row) => row.pid);
+    } finally {
+      await client.end();
+    }
+  });
+}
+
+/** CPU time of this process (the load driver), ms. */
+export function driverCpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
 }
