@@ -138,15 +138,17 @@ test("an admin compares two profiles, approves a merge, rejects another, and und
   // Applied: the approved merge, newest first, undone after a confirmation.
   await page.getByTestId("tab-applied").click();
   await expect(page).toHaveURL(/tab=applied/);
+  // The survivor took the folded-in profile's newer name; the folded-in one is named from the undo snapshot.
   const appliedRow = page.getByTestId(`applied-merge-${ada.id}`);
-  await expect(appliedRow).toContainText("Ada Byron");
+  await expect(appliedRow).toContainText(ada.survivorProfileId);
+  await expect(appliedRow).toContainText(ada.sourceProfileId);
   await expect(appliedRow).toContainText("Augusta King");
-  await appliedRow.getByRole("button", { name: "Undo merge of Augusta King into Ada Byron" }).click();
+  await appliedRow.getByRole("button", { name: `Undo: restore Augusta King (${ada.sourceProfileId})` }).click();
   const undoDialog = page.getByRole("dialog", { name: "Undo this merge?" });
   await expect(undoDialog).toContainText(ada.sourceProfileId);
   await undoDialog.getByRole("button", { name: "Cancel" }).click();
   expect(await mergeStatus(request, store.id, ada.id)).toBe("APPLIED");
-  await appliedRow.getByRole("button", { name: /^Undo merge/ }).click();
+  await appliedRow.getByRole("button", { name: /^Undo: restore/ }).click();
   await undoDialog.getByRole("button", { name: "Undo merge" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Merge undone" })).toBeVisible();
   await expect(appliedRow).toHaveCount(0);
@@ -159,6 +161,8 @@ test("an admin compares two profiles, approves a merge, rejects another, and und
   expect(await profileStatus(request, store.id, ada.sourceProfileId)).toBe(200);
   const restored = await request.get(`/v1/Stores/${store.id}/Profiles/${ada.sourceProfileId}/Identifiers`, { headers: bootstrapHeaders });
   expect(JSON.stringify(await restored.json())).toContain("+14155550142");
+  const survivorAgain = await request.get(`/v1/Stores/${store.id}/Profiles/${ada.survivorProfileId}`, { headers: bootstrapHeaders });
+  expect(JSON.stringify(await survivorAgain.json())).toContain("Byron");
 
   await page.getByTestId("tab-undone").click();
   await expect(page.getByTestId(`undone-merge-${ada.id}`)).toContainText("Augusta King");

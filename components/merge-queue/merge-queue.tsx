@@ -303,7 +303,7 @@ function MergeHistoryTable({ tab, items, isWorking, onUndo }: { tab: Exclude<Mer
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>
             <th scope="col" className="px-4 py-2">{dateLabel}</th>
-            <th scope="col" className="px-4 py-2">Survivor</th>
+            <th scope="col" className="px-4 py-2">{tab === "applied" ? "Survivor (as it is now)" : "Survivor"}</th>
             <th scope="col" className="px-4 py-2">{tab === "applied" ? "Folded in" : "Other profile"}</th>
             <th scope="col" className="px-4 py-2">Why</th>
             {tab === "applied" ? <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th> : null}
@@ -331,7 +331,7 @@ function MergeHistoryTable({ tab, items, isWorking, onUndo }: { tab: Exclude<Mer
               {tab === "applied" ? (
                 <td className="px-4 py-3 align-top text-right">
                   {merge.undoable ? (
-                    <Button size="sm" variant="danger" disabled={isWorking} aria-label={`Undo merge of ${merge.sourceName ?? merge.sourceProfileId} into ${merge.survivorName ?? merge.survivorProfileId}`} onClick={() => onUndo(merge)}>
+                    <Button size="sm" variant="danger" disabled={isWorking} aria-label={`Undo: restore ${merge.sourceName ?? "the folded-in profile"} (${merge.sourceProfileId})`} onClick={() => onUndo(merge)}>
                       Undo
                     </Button>
                   ) : (
