@@ -91,8 +91,8 @@ async function findActions(): Promise<{ cases: ActionCase[]; unguarded: string[]
   const cases: ActionCase[] = [];
   const unguarded: string[] = [];
   for (const file of filesNamed("actions.ts")) {
-    const module = (await import(/* @vite-ignore */ path.join(consoleDirectory, file))) as Record<string, unknown>;
-    for (const [name, exported] of Object.entries(module)) {
+    const exports = (await import(/* @vite-ignore */ path.join(consoleDirectory, file))) as Record<string, unknown>;
+    for (const [name, exported] of Object.entries(exports)) {
       if (typeof exported !== "function") continue;
       const known = knownActions[`${file}#${name}`];
       if (known === "no role") {
