@@ -97,8 +97,8 @@ export function AuditDiff({ eventId, changes, before, after }: { eventId: string
           <summary className={cx("cursor-pointer rounded text-slate-600", focusRing)}>Raw JSON</summary>
           <div className="mt-2 flex flex-col gap-3 lg:flex-row">
             {[
-              ["Before", before],
-              ["After", after],
+              ["Before (JSON)", before],
+              ["After (JSON)", after],
             ].map(([label, json]) => (
               <div key={label} className="min-w-0 flex-1">
                 <p className="mb-1 font-semibold uppercase tracking-wide text-slate-500">{label}</p>
@@ -134,7 +134,7 @@ export function AuditEventTable({ events }: { events: AuditEventRow[] }) {
     });
   }
   return (
-    <Table caption="Audit events">
+    <Table caption="Audit events, newest first">
       <TableHead>
         <HeaderCell>When</HeaderCell>
         <HeaderCell>Action</HeaderCell>

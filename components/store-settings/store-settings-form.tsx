@@ -10,6 +10,7 @@ import { focusRing } from "@/components/ui/class-names";
 import { idleResult, type ActionResult } from "@/lib/console/action-result";
 import { timeoutFieldName, type StoreSettingsFormValues } from "@/lib/console/store-settings-form";
 import { channels } from "@/lib/stores/store-schemas";
+import { StoreId } from "./store-settings-view";
 
 export type StoreSettingsFormProps = {
   storeId: string;
@@ -53,6 +54,9 @@ export function StoreSettingsForm({ storeId, version, initialValues, action }: S
       {state.status === "success" ? <Alert tone="success">{state.message}</Alert> : null}
 
       <Card title="Store">
+        <p className="mb-4 text-sm text-slate-600">
+          Id <StoreId id={storeId} />
+        </p>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="displayName" label="Name" error={fieldErrors.displayName} hint="Letters, digits and hyphens; unique among stores.">
             <Input

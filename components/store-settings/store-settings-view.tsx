@@ -21,6 +21,11 @@ function Setting({ label, children }: { label: string; children: React.ReactNode
   );
 }
 
+/** The store's id, as the API names it (read-only everywhere). */
+export function StoreId({ id }: { id: string }) {
+  return <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{id}</code>;
+}
+
 function YesNo({ value }: { value: boolean }) {
   return <Badge tone={value ? "green" : "neutral"}>{value ? "Yes" : "No"}</Badge>;
 }
@@ -30,9 +35,6 @@ export function StoreFacts({ store, mergeMode, canEditIdentityRules }: { store: 
   return (
     <Card title="About this store">
       <dl className="divide-y divide-slate-100">
-        <Setting label="Id">
-          <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{store.id}</code>
-        </Setting>
         <Setting label="Status">
           <Badge tone={store.status === "ACTIVE" ? "green" : "amber"}>{store.status}</Badge>
         </Setting>
@@ -72,6 +74,9 @@ export function StoreSettingsView({ store }: { store: StoreView }) {
       <Card title="Store">
         <dl className="divide-y divide-slate-100">
           <Setting label="Name">{store.displayName}</Setting>
+          <Setting label="Id">
+            <StoreId id={store.id} />
+          </Setting>
           <Setting label="Description">{store.description ?? <span className="text-slate-400">None</span>}</Setting>
         </dl>
       </Card>
