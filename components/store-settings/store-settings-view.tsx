@@ -33,7 +33,7 @@ function YesNo({ value }: { value: boolean }) {
 /** What a store is (not edited on this page): id, status, version, webhook token, identity merge mode. */
 export function StoreFacts({ store, mergeMode, canEditIdentityRules }: { store: StoreView; mergeMode: "auto" | "review"; canEditIdentityRules: boolean }) {
   return (
-    <Card title="About this store">
+    <Card title="Details">
       <dl className="divide-y divide-slate-100">
         <Setting label="Status">
           <Badge tone={store.status === "ACTIVE" ? "green" : "amber"}>{store.status}</Badge>
