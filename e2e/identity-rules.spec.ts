@@ -31,7 +31,14 @@ async function openRulesFor(page: Page, store: StoreSummary): Promise<void> {
   await switcher.selectOption({ label: store.displayName });
   await expect(switcher).toHaveValue(store.id);
   await expect(page.getByRole("heading", { name: "Identity rules", level: 1 })).toBeVisible();
-  await expect(page.getByTestId("identifier-config-email")).toBeVisible();
+  await waitForEditor(page, store);
+}
+
+/** The editor for this store, hydrated: edits made earlier would land in the previous store's editor or be lost. */
+async function waitForEditor(page: Page, store: StoreSummary): Promise<void> {
+  const editor = page.getByTestId("identity-rules-editor");
+  await expect(editor).toHaveAttribute("data-store-id", store.id);
+  await expect(editor).toHaveAttribute("data-hydrated", "true");
 }
 
 const ruleOrder = (page: Page) => page.getByRole("list", { name: "Matching rules in priority order" }).getByRole("listitem").evaluateAll((items) => items.map((item) => item.getAttribute("data-testid")!.replace("matching-rule-", "")));
@@ -72,6 +79,7 @@ test("an admin edits a limit, reorders a rule by keyboard, dry-runs the change a
   await expect(report.getByTestId("dry-run-records")).toContainText("3");
   await expect(report.getByTestId("dry-run-profiles")).toContainText("2 → 3");
   await expect(report.getByTestId("dry-run-splits")).toContainText("1");
+  await page.screenshot({ path: "test-results/identity-rules-dry-run.png", fullPage: true });
   const splitList = report.getByTestId("dry-run-split-list");
   await expect(splitList).toContainText("phone +14155550191");
   await expect(splitList).toContainText("phone +14155550192");
@@ -101,9 +109,14 @@ test("a save from a stale page is refused with a clear message and the other adm
   await openRulesFor(page, store);
   const second = await page.context().newPage();
   await second.goto("/identity-rules");
+  await waitForEditor(second, store);
   await expect(second.getByTestId("rules-version")).toHaveText("Editing version 1");
 
   await page.getByLabel("Limit of chat").fill("50");
+  // Drag and drop: chat dropped on whatsapp takes its place.
+  await page.getByTestId("matching-rule-chat").dragTo(page.getByTestId("matching-rule-whatsapp"));
+  await expect(page.getByTestId("matching-rule-announcement")).toHaveText("chat moved to priority 3 of 5");
+  expect(await ruleOrder(page)).toEqual(["user_id", "email", "chat", "whatsapp", "phone"]);
   await page.getByRole("button", { name: "Review and save…" }).click();
   await page.getByRole("dialog", { name: "Save these identity rules?" }).getByRole("button", { name: "Save rules" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Rules saved (version 2)." })).toBeVisible();
@@ -112,7 +125,9 @@ test("a save from a stale page is refused with a clear message and the other adm
   await second.getByRole("button", { name: "Review and save…" }).click();
   await second.getByRole("dialog", { name: "Save these identity rules?" }).getByRole("button", { name: "Save rules" }).click();
   await expect(second.getByRole("alert").filter({ hasText: "Someone else changed these rules since you opened the page — reload to see their changes." })).toBeVisible();
-  expect(configOf(await readSettings(request, store.id), "chat").limit).toBe(50);
+  const kept = await readSettings(request, store.id);
+  expect(configOf(kept, "chat").limit).toBe(50);
+  expect(kept.matchingRules).toEqual(["user_id", "email", "chat", "whatsapp", "phone"]);
   // The refused edit is still on the page; reloading shows the other admin's version.
   await expect(second.getByLabel("Limit of chat")).toHaveValue("60");
   await second.getByRole("button", { name: "Reload the saved rules" }).click();

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { DryRunInput, SaveIdentityRulesInput } from "@/app/(console)/identity-rules/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -59,6 +59,9 @@ export function IdentityRulesEditor({ storeId, settings, version, defaultRecordC
   const dialogTitleId = useId();
   const recordCountId = useId();
   const mergeModeId = useId();
+  // Marks the editor as interactive (tests wait for it; edits typed before hydration would be lost).
+  const rootRef = useRef<HTMLDivElement>(null);
+  useEffect(() => rootRef.current?.setAttribute("data-hydrated", "true"), []);
 
   const draftJson = useMemo(() => JSON.stringify(draftToSettingsBody(draft)), [draft]);
   const savedJson = useMemo(() => JSON.stringify(draftToSettingsBody(draftFromSettings(saved.settings))), [saved]);
@@ -149,7 +152,7 @@ export function IdentityRulesEditor({ storeId, settings, version, defaultRecordC
   const idTypes = draft.configs.map((config) => config.idType.trim());
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-6" data-testid="identity-rules-editor" data-store-id={storeId} data-hydrated="false" ref={rootRef}>
       {notice ? (
         <Alert tone={notice.tone}>
           <div className="flex flex-wrap items-center justify-between gap-3">
