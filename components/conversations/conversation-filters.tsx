@@ -32,10 +32,10 @@ export function ConversationFilters({ channel, status, from, to, error }: Conver
           ))}
         </Select>
       </Field>
-      <Field id="from" label="Active from" className="w-44" error={error?.field === "from" ? error.message : undefined}>
+      <Field id="from" label="Last activity from" className="w-44" error={error?.field === "from" ? error.message : undefined}>
         <Input id="from" name="from" type="date" defaultValue={from} invalid={error?.field === "from"} />
       </Field>
-      <Field id="to" label="Active until" className="w-44" error={error?.field === "to" ? error.message : undefined}>
+      <Field id="to" label="Last activity until" className="w-44" error={error?.field === "to" ? error.message : undefined}>
         <Input id="to" name="to" type="date" defaultValue={to} invalid={error?.field === "to"} />
       </Field>
       <div className="flex gap-2">
@@ -48,7 +48,7 @@ export function ConversationFilters({ channel, status, from, to, error }: Conver
           </Link>
         ) : null}
       </div>
-      <p className="basis-full text-xs text-slate-500">Dates are UTC days; a conversation counts when any of it falls between them.</p>
+      <p className="basis-full text-xs text-slate-500">Dates are UTC days, both included: a conversation is listed when its latest message falls between them.</p>
     </form>
   );
 }

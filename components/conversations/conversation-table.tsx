@@ -18,7 +18,7 @@ export function ConversationTable({ conversations, caption = "Conversations, lat
         <HeaderCell>Status</HeaderCell>
         <HeaderCell>Participants</HeaderCell>
         <HeaderCell className="text-right">Messages</HeaderCell>
-        <HeaderCell>Started</HeaderCell>
+        <HeaderCell>First message</HeaderCell>
         <HeaderCell>Last message</HeaderCell>
       </TableHead>
       <TableBody>
@@ -49,7 +49,7 @@ export function ConversationTable({ conversations, caption = "Conversations, lat
               )}
             </Cell>
             <Cell className="text-right tabular-nums">{conversation.messageCount}</Cell>
-            <Cell className="whitespace-nowrap">{formatDateTime(conversation.createdAt)}</Cell>
+            <Cell className="whitespace-nowrap">{formatDateTime(conversation.firstMessageAt)}</Cell>
             <Cell className="whitespace-nowrap">{conversation.messageCount > 0 ? formatDateTime(conversation.lastActivityAt) : "—"}</Cell>
           </tr>
         ))}

@@ -32,6 +32,8 @@ export type ConsoleConversationDetail = {
   inactiveAt: Date | null;
   closedAt: Date | null;
   messageCount: number;
+  /** When the first message happened (an imported history is created long after it); null without messages. */
+  firstMessageAt: Date | null;
   participants: ConsoleConversationParticipant[];
   /** One page of the thread, oldest first. `isFromProfile` marks the customers' messages. */
   messages: ConsoleMessage[];
@@ -67,9 +69,9 @@ export async function getConsoleConversation({ storeId, conversationId, pageSize
   }
 
   const profileIds = [...new Set(conversation.participants.flatMap((participant) => (participant.profileId ? [participant.profileId] : [])))];
-  const [messages, messageCount, profiles] = await Promise.all([
+  const [messages, messageStats, profiles] = await Promise.all([
     listCommunications({ storeId, conversationId: conversation.id, page: { pageSize, pageToken: token, orderBy: "ASC" } }),
-    prisma.communication.count({ where: { storeId, conversationId: conversation.id } }),
+    prisma.communication.aggregate({ where: { storeId, conversationId: conversation.id }, _count: { _all: true }, _min: { occurredAt: true } }),
     prisma.profile.findMany({ where: { storeId, id: { in: profileIds } }, select: { id: true, displayName: true } }),
   ]);
   const names = new Map(profiles.map((profile) => [profile.id, profile.displayName]));
@@ -82,7 +84,8 @@ export async function getConsoleConversation({ storeId, conversationId, pageSize
     lastActivityAt: conversation.lastActivityAt,
     inactiveAt: conversation.inactiveAt,
     closedAt: conversation.closedAt,
-    messageCount,
+    messageCount: messageStats._count._all,
+    firstMessageAt: messageStats._min.occurredAt,
     participants: conversation.participants.map((participant) => ({
       id: participant.id,
       type: participant.type,

@@ -25,9 +25,9 @@ export const consoleConversationListQuery = z
   .object({
     channel: z.enum(Object.values(Channel) as [Channel, ...Channel[]]).optional(),
     status: z.enum(Object.values(ConversationStatus) as [ConversationStatus, ...ConversationStatus[]]).optional(),
-    /** First day (UTC) the conversation was active on. */
+    /** The first day (UTC) of the range the conversation's last activity falls in. */
     from: day.optional(),
-    /** Last day (UTC) the conversation was active on. */
+    /** The last day (UTC) of that range. */
     to: day.optional(),
     pageToken: z.string().min(1).max(4096).optional(),
   })
@@ -38,9 +38,12 @@ export type ListConsoleConversationsOptions = {
   storeId: string;
   channel?: Channel;
   status?: ConversationStatus;
-  /** Conversations with activity on or after this instant (their last message is not older). */
+  /** Conversations whose last activity is at or after this instant. */
   activeFrom?: Date;
-  /** Conversations with activity before this instant (they started before it). */
+  /**
+   * Conversations whose last activity is before this instant. (Not `createdAt`: an imported
+   * history is created on the import day, long after its messages.)
+   */
   activeBefore?: Date;
   /**
    * A conversation id, or (a prefix of) a participant's address as sent or as the store
@@ -70,6 +73,8 @@ export type ConsoleConversationRow = {
   lastActivityAt: Date;
   closedAt: Date | null;
   messageCount: number;
+  /** When its first message happened; null without messages (createdAt is when Kith recorded it, for an import much later). */
+  firstMessageAt: Date | null;
   /** In the order they joined. */
   participants: ConsoleConversationParticipant[];
 };
@@ -98,7 +103,7 @@ function likePrefix(text: string): string {
 
 /**
  * The Conversations page and the handoff picker: one page of a store's conversations, latest
- * activity first, filtered by channel, status, the days they were active on and a search. Keyset
+ * activity first, filtered by channel, status, the days their last activity fell on and a search. Keyset
  * pages over (lastActivityAt, id) — the (storeId, lastActivityAt, id) index, or (storeId, status,
  * lastActivityAt) with a status — so page 1,000 costs what page 1 does. A conversation that gets
  * a message while someone pages moves to the top: it is not shown twice, and may be missed until
@@ -111,7 +116,7 @@ export async function listConsoleConversations({ storeId, channel, status, activ
   if (channel) conditions.push(Prisma.sql`c."channel" = ${channel}::"Channel"`);
   if (status) conditions.push(Prisma.sql`c."status" = ${status}::"ConversationStatus"`);
   if (activeFrom) conditions.push(Prisma.sql`c."lastActivityAt" >= ${activeFrom}`);
-  if (activeBefore) conditions.push(Prisma.sql`c."createdAt" < ${activeBefore}`);
+  if (activeBefore) conditions.push(Prisma.sql`c."lastActivityAt" < ${activeBefore}`);
   const text = search?.trim().slice(0, MAX_CONVERSATION_SEARCH_LENGTH) ?? "";
   if (text) conditions.push(await searchCondition(storeId, text));
 
@@ -181,28 +186,32 @@ async function describeConversations(
       FROM "participants" pa LEFT JOIN "profiles" p ON p."storeId" = pa."storeId" AND p."id" = pa."profileId"
       WHERE pa."storeId" = ${storeId} AND pa."conversationId" = ANY(${ids}::text[])
       ORDER BY pa."createdAt", pa."id"`,
-    prisma.$queryRaw<{ conversationId: string; count: number }[]>`
-      SELECT "conversationId", count(*)::int AS "count" FROM "communications"
+    prisma.$queryRaw<{ conversationId: string; count: number; firstMessageAt: Date }[]>`
+      SELECT "conversationId", count(*)::int AS "count", min("occurredAt") AS "firstMessageAt" FROM "communications"
       WHERE "storeId" = ${storeId} AND "conversationId" = ANY(${ids}::text[])
       GROUP BY "conversationId"`,
   ]);
-  return conversations.map((conversation) => ({
-    ...conversation,
-    messageCount: counts.find((row) => row.conversationId === conversation.id)?.count ?? 0,
-    participants: participants
-      .filter((row) => row.conversationId === conversation.id)
-      .map(({ id, type, name, addresses, profileId, profileDisplayName }) => ({
-        id,
-        type,
-        name,
-        addresses: Array.isArray(addresses) ? (addresses as AddressView[]) : [],
-        profileId,
-        profileDisplayName,
-      })),
-  }));
+  return conversations.map((conversation) => {
+    const messages = counts.find((row) => row.conversationId === conversation.id);
+    return {
+      ...conversation,
+      messageCount: messages?.count ?? 0,
+      firstMessageAt: messages?.firstMessageAt ?? null,
+      participants: participants
+        .filter((row) => row.conversationId === conversation.id)
+        .map(({ id, type, name, addresses, profileId, profileDisplayName }) => ({
+          id,
+          type,
+          name,
+          addresses: Array.isArray(addresses) ? (addresses as AddressView[]) : [],
+          profileId,
+          profileDisplayName,
+        })),
+    };
+  });
 }
 
-/** The URL's day filters as instants: `from` is the start of its UTC day, `to` the end of its. */
+/** The URL's day filters as instants: `from` is the start of its UTC day, `to` the end of its (the next day's start). */
 export function activeDayRange(query: { from?: string; to?: string }): { activeFrom?: Date; activeBefore?: Date } {
   const activeFrom = query.from ? new Date(`${query.from}T00:00:00Z`) : undefined;
   const activeBefore = query.to ? new Date(Date.parse(`${query.to}T00:00:00Z`) + 24 * 60 * 60 * 1000) : undefined;

@@ -91,6 +91,7 @@ describe("the console's conversation list", () => {
     expect(page.items).toHaveLength(1);
     const [row] = page.items;
     expect(row).toMatchObject({ id: world.adaChat.id, channel: "CHAT", status: "ACTIVE", messageCount: 7, closedAt: null });
+    expect(row.firstMessageAt?.getTime()).toBe(world.adaChat.communications[0].occurredAt.getTime());
     expect(row.lastActivityAt.getTime()).toBe(world.adaChat.lastActivityAt.getTime());
     expect(row.participants.map((participant) => [participant.type, participant.name, participant.profileId, participant.profileDisplayName])).toEqual([
       ["CUSTOMER", "Ada", world.ada.id, world.ada.displayName],
@@ -109,6 +110,24 @@ describe("the console's conversation list", () => {
     expect(await list({ activeFrom: eightDaysAgo })).toEqual([world.adaChat.id, world.strangerWhatsapp.id, world.bobEmail.id]);
     expect(await list({ activeFrom: eightDaysAgo, activeBefore: threeDaysAgo })).toEqual([world.bobEmail.id]);
     expect(await list({ activeBefore: threeDaysAgo })).toEqual([world.bobEmail.id, world.adaSms.id]);
+  });
+
+  it("filters by the last activity, not by when an imported history was recorded, and reports the first message", async () => {
+    const prisma = await getPrisma();
+    const imported = await buildConversation(prisma, {
+      storeId: world.storeId,
+      channel: "VOICE",
+      participants: [{ type: "CUSTOMER", name: "Ada", addresses: [{ channel: "VOICE", address: "+14155550123" }], profileId: world.ada.id }],
+      communications: [{ author: 0, text: "an old call", occurredAt: new Date(world.now - 30 * day) }],
+    });
+    // As an import of old history: recorded today, its messages a month old.
+    await prisma.conversation.update({ where: { storeId_id: { storeId: world.storeId, id: imported.id } }, data: { createdAt: new Date() } });
+    expect(await list({ channel: "VOICE", activeBefore: new Date(world.now - 20 * day) })).toEqual([imported.id]);
+    expect(await list({ channel: "VOICE", activeFrom: new Date(world.now - day) })).toEqual([]);
+    const [row] = (await listConsoleConversations({ storeId: world.storeId, pageSize: 25, channel: "VOICE" })).items;
+    expect(row.firstMessageAt?.getTime()).toBe(world.now - 30 * day);
+    expect((await getConsoleConversation({ storeId: world.storeId, conversationId: imported.id, pageSize: 3 })).firstMessageAt?.getTime()).toBe(world.now - 30 * day);
+    await prisma.conversation.delete({ where: { storeId_id: { storeId: world.storeId, id: imported.id } } });
   });
 
   it("reads the URL's days as whole UTC days and refuses a bad range", () => {

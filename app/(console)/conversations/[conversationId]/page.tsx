@@ -83,7 +83,8 @@ export default async function ConversationPage({ params, searchParams }: { param
         title={`${channelLabel(conversation.channel)} conversation`}
         description={
           <>
-            <span className="font-mono">{conversation.id}</span> · started {formatDateTime(conversation.createdAt)} · last activity {formatDateTime(conversation.lastActivityAt)}
+            <span className="font-mono">{conversation.id}</span> · first message {formatDateTime(conversation.firstMessageAt)} · last activity {formatDateTime(conversation.lastActivityAt)} · recorded{" "}
+            {formatDateTime(conversation.createdAt)}
             {conversation.closedAt ? ` · closed ${formatDateTime(conversation.closedAt)}` : ""}
           </>
         }
