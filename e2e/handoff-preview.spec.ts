@@ -12,7 +12,17 @@ let store: StoreSummary;
 let closedId: string;
 let activeId: string;
 const agentEmail = `${uniqueName("handoff-agent")}@e2e.test`;
-const agentPassword = "agent-password-1";
+const supervisorEmail = `${uniqueName("handoff-supervisor")}@e2e.test`;
+const userPassword = "handoff-password-1";
+
+async function addUser(admin: Page, email: string, role: "AGENT" | "SUPERVISOR"): Promise<void> {
+  await admin.goto("/users");
+  await admin.getByLabel("Email").fill(email);
+  await admin.getByLabel("Role", { exact: true }).selectOption(role);
+  await admin.getByLabel("Initial password").fill(userPassword);
+  await admin.getByRole("button", { name: "Add user" }).click();
+  await expect(admin.getByTestId(`user-row-${email}`)).toContainText("Active");
+}
 
 async function ingest(request: APIRequestContext, data: Record<string, unknown>): Promise<{ id: string; participants: { profileId: string | null }[] }> {
   const response = await request.post(`/v1/Stores/${store.id}/Conversations`, { headers: bootstrapHeaders, data });
@@ -28,7 +38,14 @@ async function openStore(page: Page): Promise<void> {
   await expect(page.getByTestId(`pick-${activeId}`)).toBeVisible();
 }
 
-test.beforeAll(async ({ request }) => {
+test.beforeAll(async ({ request, browser }) => {
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await logIn(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await addUser(admin, supervisorEmail, "SUPERVISOR");
+  await addUser(admin, agentEmail, "AGENT");
+  await adminContext.close();
+
   store = await createStoreThroughApi(request, uniqueName("e2e-handoff"));
   const start = Date.now() - 3 * 24 * 60 * minute;
   const customer = { type: "CUSTOMER", name: "Dana Whitfield", addresses: [{ channel: "CHAT", address: "e2e-handoff-dana" }] };
@@ -73,9 +90,9 @@ test.beforeAll(async ({ request }) => {
   expect(active.participants[0].profileId).toBe(profileId);
 });
 
-test("a supervisor picks an active conversation and sees the earlier conversation's memory with its citation, then copies the prompt text", async ({ page, context: browserContext }) => {
+test("a SUPERVISOR picks an active conversation and sees the earlier conversation's memory with its citation, then copies the prompt text", async ({ page, context: browserContext }) => {
   await browserContext.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await logIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await logIn(page, supervisorEmail, userPassword);
   await openStore(page);
   // The closed conversation is not offered among the live ones.
   await expect(page.getByTestId(`pick-${closedId}`)).toHaveCount(0);
@@ -128,18 +145,26 @@ test("a supervisor picks an active conversation and sees the earlier conversatio
   await expect(page.getByRole("heading", { name: "Conversation not found" })).toBeVisible();
 });
 
-test("an AGENT gets the forbidden state on the handoff preview and no link to it", async ({ page, browser }) => {
-  await logIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
-  await page.goto("/users");
-  await page.getByLabel("Email").fill(agentEmail);
-  await page.getByLabel("Role", { exact: true }).selectOption("AGENT");
-  await page.getByLabel("Initial password").fill(agentPassword);
-  await page.getByRole("button", { name: "Add user" }).click();
-  await expect(page.getByTestId(`user-row-${agentEmail}`)).toContainText("Active");
+test("without clipboard access, Copy selects the text block and says how to copy it", async ({ page }) => {
+  // As on plain HTTP or with the permission refused: no async clipboard, and execCommand fails.
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, "clipboard", { value: undefined, configurable: true });
+    document.execCommand = () => false;
+  });
+  await logIn(page, supervisorEmail, userPassword);
+  await openStore(page);
+  await page.goto(`/handoff-preview?conversationId=${activeId}`);
+  const handoff = page.getByTestId("handoff-context");
+  await handoff.getByRole("button", { name: "Copy text" }).click();
+  await expect(handoff.getByRole("status").filter({ hasText: "press Ctrl+C" })).toBeVisible();
+  const selected = await page.evaluate(() => window.getSelection()?.toString() ?? "");
+  expect(selected).toBe(await handoff.getByLabel("Prompt-ready handoff text").textContent());
+});
 
+test("an AGENT gets the forbidden state on the handoff preview and no link to it", async ({ browser }) => {
   const agentContext = await browser.newContext();
   const agentPage = await agentContext.newPage();
-  await logIn(agentPage, agentEmail, agentPassword);
+  await logIn(agentPage, agentEmail, userPassword);
   await agentPage.goto("/conversations");
   const switcher = agentPage.getByRole("combobox", { name: "Store", exact: true });
   await switcher.selectOption({ label: store.displayName });
