@@ -4,6 +4,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "./actor";
 import { requireRole } from "./roles";
 import { toApiKeyView, type ApiKeyView } from "./api-key-view";
+import { forgetApiKey } from "./authenticate-api-key";
 
 export type RevokeApiKeyOptions = { keyId: string; actor: Actor; requestId?: string };
 
@@ -11,7 +12,7 @@ export type RevokeApiKeyOptions = { keyId: string; actor: Actor; requestId?: str
 export async function revokeApiKey({ keyId, actor, requestId }: RevokeApiKeyOptions): Promise<ApiKeyView> {
   requireRole(actor, "ADMIN");
   const prisma = await getPrisma();
-  return prisma.$transaction(async (tx) => {
+  const view = await prisma.$transaction(async (tx) => {
     const key = await tx.apiKey.findUnique({ where: { id: keyId } });
     if (!key || (actor.storeId !== null && key.storeId !== actor.storeId)) throw new AppError("not_found", "API key not found");
     if (key.revokedAt) return toApiKeyView(key);
@@ -28,4 +29,6 @@ export async function revokeApiKey({ keyId, actor, requestId }: RevokeApiKeyOpti
     });
     return toApiKeyView(revoked);
   });
+  forgetApiKey(keyId); // this process refuses it from now on; others within API_KEY_CACHE_MS
+  return view;
 }

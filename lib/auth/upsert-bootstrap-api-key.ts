@@ -2,6 +2,7 @@ import { getPrisma } from "../db/client";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { systemActor } from "./actor";
 import { hashApiKeySecret } from "./api-key-secrets";
+import { forgetApiKey } from "./authenticate-api-key";
 
 export const BOOTSTRAP_KEY_NAME = "Bootstrap key (KITH_BOOTSTRAP_API_KEY)";
 
@@ -14,7 +15,7 @@ export async function upsertBootstrapApiKey(credentials: string): Promise<{ keyI
   const keyId = credentials.slice(0, separator);
   const secretHash = hashApiKeySecret(credentials.slice(separator + 1));
   const prisma = await getPrisma();
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const existing = await tx.apiKey.findUnique({ where: { id: keyId } });
     const upToDate = existing && existing.secretHash === secretHash && !existing.revokedAt && existing.role === "ADMIN" && existing.storeId === null;
     if (upToDate) return { keyId, changed: false };
@@ -33,4 +34,6 @@ export async function upsertBootstrapApiKey(credentials: string): Promise<{ keyI
     });
     return { keyId, changed: true };
   });
+  forgetApiKey(keyId); // a replaced secret or role counts at once in this process
+  return result;
 }
