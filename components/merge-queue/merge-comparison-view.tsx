@@ -5,8 +5,9 @@ import { cx, focusRing } from "@/components/ui/class-names";
 import { formatDateTime } from "@/lib/console/format-date-time";
 import type { MergeComparison, MergeSide, ValueComparison } from "@/lib/console/get-merge-comparison";
 
-const comparisonBadges: Record<ValueComparison, { label: string; tone: BadgeTone }> = {
+const comparisonBadges: Record<ValueComparison | "equivalent", { label: string; tone: BadgeTone }> = {
   same: { label: "Same", tone: "green" },
+  equivalent: { label: "Same, written differently", tone: "green" },
   overlap: { label: "Partly shared", tone: "green" },
   different: { label: "Differs", tone: "amber" },
   survivor_only: { label: "Survivor only", tone: "neutral" },
@@ -190,11 +191,11 @@ export function MergeComparisonView({ comparison }: { comparison: MergeCompariso
               {group.traits.map((trait) => (
                 <tr key={trait.name} data-testid={`trait-row-${group.name}.${trait.name}`}>
                   <th scope="row" className="py-2 pr-3 font-medium text-slate-900">{trait.name}</th>
-                  <td className={cx("py-2 pr-3", trait.comparison === "different" && trait.keeps === "survivor" && "font-semibold")}>{formatValue(trait.survivorValue)}</td>
-                  <td className={cx("py-2 pr-3", trait.comparison === "different" && trait.keeps === "source" && "font-semibold")}>{formatValue(trait.sourceValue)}</td>
+                  <td className={cx("py-2 pr-3", trait.comparison !== "same" && trait.keeps === "survivor" && trait.sourceValue !== null && "font-semibold")}>{formatValue(trait.survivorValue)}</td>
+                  <td className={cx("py-2 pr-3", trait.comparison !== "same" && trait.keeps === "source" && trait.survivorValue !== null && "font-semibold")}>{formatValue(trait.sourceValue)}</td>
                   <td className="py-2">
                     <Badge tone={comparisonBadges[trait.comparison].tone}>{comparisonBadges[trait.comparison].label}</Badge>
-                    {trait.comparison === "different" ? <span className="ml-2 text-xs text-slate-500">merge keeps the {trait.keeps === "survivor" ? "survivor’s" : "folded-in"} (newer) value</span> : null}
+                    {trait.comparison === "different" || trait.comparison === "equivalent" ? <span className="ml-2 text-xs text-slate-500">merge keeps the {trait.keeps === "survivor" ? "survivor’s" : "folded-in"} (newer) value</span> : null}
                   </td>
                 </tr>
               ))}

@@ -30,6 +30,16 @@ const reasonSchema = z.object({
   by: z.string().optional().catch(undefined),
 });
 
+// lib/identity/resolve-record.ts's ResolutionSource, as a phrase ("from …").
+const sourcePhrases: Record<string, string> = {
+  API: "the API",
+  CONVERSATION: "conversation",
+  WEBHOOK: "a Twilio webhook",
+  BULK: "a bulk write",
+  IMPORT: "an import",
+  TRAIT_PROMOTION: "a trait promoted to an identifier",
+};
+
 function listIdentifiers(identifiers: { idType: string; value: string }[]): string {
   return identifiers.map((identifier) => `${identifier.idType} ${identifier.value}`).join(", ");
 }
@@ -68,8 +78,9 @@ export function describeMergeEvidence(proposedBy: string, reason: unknown): Merg
   } else if (proposedBy === "MANUAL") {
     summary = `Merged by hand${evidence.mergedBy ? ` by ${evidence.mergedBy}` : ""}.`;
   } else if (matchedIdentifiers.length > 0) {
-    const from = evidence.source ? ` (from ${evidence.source.toLowerCase()}${evidence.sourceRef ? ` ${evidence.sourceRef}` : ""})` : "";
-    summary = `One incoming record${from} matched both profiles, by ${listIdentifiers(matchedIdentifiers)}.`;
+    const phrase = evidence.source ? (sourcePhrases[evidence.source] ?? evidence.source.toLowerCase()) : null;
+    const reference = evidence.sourceRef ? (evidence.source === "CONVERSATION" ? ` ${evidence.sourceRef}` : ` (ref ${evidence.sourceRef})`) : "";
+    summary = `One incoming record${phrase ? ` from ${phrase}${reference}` : ""} matched both profiles, by ${listIdentifiers(matchedIdentifiers)}.`;
   } else {
     summary = `Proposed by ${proposedBy.toLowerCase().replace(/_/g, " ")}.`;
   }

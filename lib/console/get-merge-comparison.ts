@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import { isIdOf } from "../ids";
 import { readIdentitySettingsView } from "../identity/identity-settings-view";
 import { toMergeView, type MergeView } from "../merges/merge-view";
+import { normalizeForComparison } from "../merges/propose-duplicate-merges";
 import { loadTraitGroups } from "../profiles/load-trait-groups";
 import { describeMergeEvidence, type MergeEvidence } from "./describe-merge-evidence";
 
@@ -49,7 +50,8 @@ export type TraitComparison = {
   name: string;
   survivorValue: unknown;
   sourceValue: unknown;
-  comparison: Exclude<ValueComparison, "overlap">;
+  /** `equivalent`: equal but for case, accents, spacing or punctuation ("7 Film Way" / "7 film way"). */
+  comparison: Exclude<ValueComparison, "overlap"> | "equivalent";
   /** Which value the merged profile keeps: the newer one (as lib/identity/merge-profile-into.ts decides). */
   keeps: "survivor" | "source";
 };
@@ -78,6 +80,11 @@ export type GetMergeComparisonOptions = { storeId: string; mergeId: string; acto
 
 const emptyCounts = (): Record<ObservationStatus, number> => ({ PENDING: 0, APPROVED: 0, REJECTED: 0 });
 const sameValue = (left: unknown, right: unknown) => JSON.stringify(left) === JSON.stringify(right);
+// The duplicate detector's notion of "equal" (lib/merges/propose-duplicate-merges.ts).
+const isEquivalent = (left: unknown, right: unknown) => {
+  const normalized = normalizeForComparison(left);
+  return normalized !== null && normalized === normalizeForComparison(right);
+};
 
 function compareSets(survivor: string[], source: string[]): { shared: string[]; comparison: ValueComparison } {
   const shared = survivor.filter((value) => source.includes(value));
@@ -196,7 +203,7 @@ export async function getMergeComparison({ storeId, mergeId, actor }: GetMergeCo
       .filter((entry) => entry.group === groupName)
       .sort((a, b) => position(a.name) - position(b.name) || a.name.localeCompare(b.name))
       .map(({ name, survivor: onSurvivor, source: onSource }): TraitComparison => {
-        const comparison = !onSource ? "survivor_only" : !onSurvivor ? "source_only" : sameValue(onSurvivor.value, onSource.value) ? "same" : "different";
+        const comparison = !onSource ? "survivor_only" : !onSurvivor ? "source_only" : sameValue(onSurvivor.value, onSource.value) ? "same" : isEquivalent(onSurvivor.value, onSource.value) ? "equivalent" : "different";
         const keeps = onSurvivor && (!onSource || onSurvivor.updatedAt >= onSource.updatedAt) ? "survivor" : "source";
         return { name, survivorValue: onSurvivor?.value ?? null, sourceValue: onSource?.value ?? null, comparison, keeps };
       });

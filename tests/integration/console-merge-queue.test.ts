@@ -80,7 +80,7 @@ describe("the merge queue's comparison of two profiles", () => {
     expect(comparison.evidence.matchedIdentifiers).toEqual([{ idType: "phone", value: "+14155550100" }]);
     expect(comparison.evidence.source).toBe("API");
     expect(comparison.evidence.sourceRef).toBe("crm-import-7");
-    expect(comparison.evidence.summary).toContain("phone +14155550100");
+    expect(comparison.evidence.summary).toBe("One incoming record from the API (ref crm-import-7) matched both profiles, by phone +14155550100.");
 
     // Identifiers in matching-rule priority (email > phone > chat), compared per type.
     expect(comparison.identifiers.map((row) => [row.idType, row.comparison, row.survivorValues, row.sourceValues])).toEqual([
@@ -157,6 +157,8 @@ describe("the merge queue's comparison of two profiles", () => {
     expect(comparison.evidence.sharedName).toBe("Hedy Lamarr");
     expect(comparison.evidence.matchingTraits).toEqual([expect.objectContaining({ traitGroup: "Contact", name: "address" })]);
     expect(comparison.evidence.summary).toContain("Hedy Lamarr");
+    const address = comparison.traitGroups.find((group) => group.name === "Contact")?.traits.find((trait) => trait.name === "address");
+    expect(address).toMatchObject({ comparison: "equivalent", survivorValue: "7 Film Way", sourceValue: "7 film way" });
     expect(comparison.identifiers.find((row) => row.idType === "user_id")).toMatchObject({ comparison: "different", exceedsBlockLimit: true, limit: 1, limitPolicy: "block" });
     expect(comparison.isBlocked).toBe(true);
     expect(comparison.warnings.join(" ")).toContain("user_id is limited to 1 (block)");

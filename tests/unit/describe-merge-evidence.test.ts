@@ -5,7 +5,7 @@ describe("describeMergeEvidence", () => {
   it("reads a resolver proposal's identifiers and where the record came from", () => {
     const evidence = describeMergeEvidence("RESOLVER", { matchedBy: [{ idType: "phone", value: "+14155550100" }], source: "CONVERSATION", sourceRef: "conv_conversation_1" });
     expect(evidence.matchedIdentifiers).toEqual([{ idType: "phone", value: "+14155550100" }]);
-    expect(evidence.summary).toBe("One incoming record (from conversation conv_conversation_1) matched both profiles, by phone +14155550100.");
+    expect(evidence.summary).toBe("One incoming record from conversation conv_conversation_1 matched both profiles, by phone +14155550100.");
   });
 
   it("keeps each identifier of an automatic merge's matches once", () => {
@@ -23,6 +23,7 @@ describe("describeMergeEvidence", () => {
       { idType: "phone", value: "+14155550100" },
     ]);
     expect(evidence.sourceRef).toBeNull();
+    expect(evidence.summary).toBe("One incoming record from the API matched both profiles, by email a@example.com, phone +14155550100.");
   });
 
   it("reads the duplicate detector's name and matching traits, and a manual merge's admin", () => {
