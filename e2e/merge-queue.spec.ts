@@ -168,7 +168,7 @@ test("an admin compares two profiles, approves a merge, rejects another, and und
   await expect(page.getByTestId(`undone-merge-${ada.id}`)).toContainText("Augusta King");
 });
 
-test("a SUPERVISOR gets the 403 state, and an approval sent after its admin was demoted is refused by the server", async ({ page, browser, request }) => {
+test("a SUPERVISOR gets the 403 state; an approval sent after its admin was demoted, or after another admin decided, is refused by the server", async ({ page, browser, request }) => {
   test.setTimeout(120_000);
   const store = await createStoreThroughApi(request, uniqueName("e2e-merges-roles"));
   await useReviewMergeMode(request, store.id);
@@ -217,4 +217,19 @@ test("a SUPERVISOR gets the 403 state, and an approval sent after its admin was 
   await secondAdmin.reload();
   await expect(secondAdmin.getByRole("heading", { name: "You don’t have access to Merge queue" })).toBeVisible();
   await adminContext.close();
+
+  // Another admin decides first (here through the API): the console's approval is refused with
+  // why, and the queue is read again.
+  await showStore(page, store, merge.id);
+  await page.getByRole("button", { name: "Approve merge" }).click();
+  const approve = page.getByRole("dialog", { name: "Approve this merge?" });
+  await expect(approve).toBeVisible();
+  const elsewhere = await request.post(`/v1/Stores/${store.id}/Merges/${merge.id}/Reject`, { headers: bootstrapHeaders });
+  expect(elsewhere.status()).toBe(200);
+  await approve.getByRole("button", { name: "Approve merge" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Nothing was changed" })).toContainText("REJECTED, not PENDING");
+  await expect(page.getByRole("heading", { name: "No merges waiting for review" })).toBeVisible();
+  await expect(page.getByTestId("tab-rejected")).toContainText("1");
+  expect(await mergeStatus(request, store.id, merge.id)).toBe("REJECTED");
+  expect(await profileStatus(request, store.id, merge.sourceProfileId)).toBe(200);
 });
