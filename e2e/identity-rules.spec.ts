@@ -6,7 +6,7 @@ import { bootstrapHeaders, createStoreThroughApi, logIn, uniqueName, type StoreS
 // keyboard, email made non-unique; the dry run replays real traffic (two people sharing a family
 // email, written through the API) and shows the split; the save lands and the API shows it. Two
 // pages open on the same rules: the second save is refused as stale and the first one stays.
-// An AGENT cannot open the page.
+// An admin demoted to AGENT while the page is open is refused by the server, then cannot open it.
 
 type IdentifierConfig = { idType: string; limit: number; enforceUnique: boolean; limitPolicy: string };
 type Settings = { identifierConfigs: IdentifierConfig[]; matchingRules: string[]; version: number };
@@ -135,24 +135,46 @@ test("a save from a stale page is refused with a clear message and the other adm
   await expect(second.getByLabel("Limit of chat")).toHaveValue("50");
 });
 
-test("an AGENT cannot open the identity rules page", async ({ page, browser }) => {
-  const agentEmail = `${uniqueName("agent")}@e2e.test`;
-  const agentPassword = "agent-password-1";
+test("an admin demoted to AGENT while the page is open is refused by the server, then cannot open the page", async ({ page, browser, request }) => {
+  const store = await createStoreThroughApi(request, uniqueName("e2e-rules-agent"));
+  const editorEmail = `${uniqueName("rules-admin")}@e2e.test`;
+  const editorPassword = "rules-admin-password-1";
   await logIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
   await page.goto("/users");
-  await page.getByLabel("Email").fill(agentEmail);
-  await page.getByLabel("Role", { exact: true }).selectOption("AGENT");
-  await page.getByLabel("Initial password").fill(agentPassword);
+  await page.getByLabel("Email").fill(editorEmail);
+  await page.getByLabel("Role", { exact: true }).selectOption("ADMIN");
+  await page.getByLabel("Initial password").fill(editorPassword);
   await page.getByRole("button", { name: "Add user" }).click();
-  await expect(page.getByTestId(`user-row-${agentEmail}`)).toContainText("Active");
+  await expect(page.getByTestId(`user-row-${editorEmail}`)).toContainText("Active");
 
-  const agentContext = await browser.newContext();
-  const agent = await agentContext.newPage();
-  await logIn(agent, agentEmail, agentPassword);
-  await agent.goto("/identity-rules");
-  await expect(agent.getByText("403 · Not allowed")).toBeVisible();
-  await expect(agent.getByRole("heading", { name: "You don’t have access to Identity rules" })).toBeVisible();
-  await expect(agent.getByLabel("Limit of email")).toHaveCount(0);
-  await expect(agent.getByRole("button", { name: "Dry run" })).toHaveCount(0);
-  await agentContext.close();
+  const editorContext = await browser.newContext();
+  const editor = await editorContext.newPage();
+  await logIn(editor, editorEmail, editorPassword);
+  await openRulesFor(editor, store);
+  await editor.getByLabel("Limit of chat").fill("7");
+
+  // Demoted while the page is open: the page still shows the editor, the server refuses its actions.
+  const row = page.getByTestId(`user-row-${editorEmail}`);
+  await row.getByRole("combobox", { name: `Role of ${editorEmail}`, exact: true }).selectOption("AGENT");
+  await row.getByRole("button", { name: `Save role of ${editorEmail}` }).click();
+  await page.reload();
+  await expect(row.getByRole("combobox", { name: `Role of ${editorEmail}`, exact: true })).toHaveValue("AGENT");
+
+  await editor.getByRole("button", { name: "Dry run" }).click();
+  await expect(editor.getByRole("alert").filter({ hasText: "This needs the ADMIN role" })).toBeVisible();
+  await expect(editor.getByTestId("dry-run-report")).toHaveCount(0);
+  await editor.getByRole("button", { name: "Review and save…" }).click();
+  await editor.getByRole("dialog", { name: "Save these identity rules?" }).getByRole("button", { name: "Save rules" }).click();
+  await expect(editor.getByRole("alert").filter({ hasText: "This needs the ADMIN role" })).toBeVisible();
+  const unchanged = await readSettings(request, store.id);
+  expect(unchanged.version).toBe(1);
+  expect(configOf(unchanged, "chat").limit).toBe(100);
+
+  // As an AGENT, the page itself is refused.
+  await editor.goto("/identity-rules");
+  await expect(editor.getByText("403 · Not allowed")).toBeVisible();
+  await expect(editor.getByRole("heading", { name: "You don’t have access to Identity rules" })).toBeVisible();
+  await expect(editor.getByLabel("Limit of email")).toHaveCount(0);
+  await expect(editor.getByRole("button", { name: "Dry run" })).toHaveCount(0);
+  await editorContext.close();
 });
