@@ -16,12 +16,14 @@ export type ConversationPickerProps = {
   /** The ACTIVE conversations of this page, or an error message when the list could not be read. */
   page: Page<ConsoleConversationRow> | { error: string };
   q?: string;
+  /** The picker's current page, kept when a conversation on it is picked. */
+  pageToken?: string;
   selectedId?: string;
 };
 
 /** Pick a live conversation: the store's ACTIVE ones (searchable, paged), or any conversation by its id. */
-export function ConversationPicker({ page, q, selectedId }: ConversationPickerProps) {
-  const here = (values: Record<string, string | undefined>) => `/handoff-preview${toQueryString({ q, conversationId: selectedId, ...values })}`;
+export function ConversationPicker({ page, q, pageToken, selectedId }: ConversationPickerProps) {
+  const here = (values: Record<string, string | undefined>) => `/handoff-preview${toQueryString({ q, pageToken, conversationId: selectedId, ...values })}`;
   return (
     <div className="space-y-5">
       <form method="get" action="/handoff-preview" className="flex items-end gap-2" aria-label="Open a conversation by id">

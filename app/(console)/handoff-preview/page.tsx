@@ -73,7 +73,7 @@ export default async function HandoffPreviewPage({ searchParams }: { searchParam
       {header}
       <div className="grid gap-6 xl:grid-cols-[22rem_1fr]">
         <Card title="Pick a conversation">
-          <ConversationPicker page={picker} q={q} selectedId={conversationId} />
+          <ConversationPicker page={picker} q={q} pageToken={"error" in picker ? undefined : pageToken} selectedId={conversationId} />
         </Card>
         <section aria-label="Handoff context" className="min-w-0">
           {!conversationId ? (
