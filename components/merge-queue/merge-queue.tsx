@@ -83,6 +83,9 @@ export function MergeQueue({ storeId, tab, pageToken, initialPage, initialCounts
     initialData: selected && initialComparison?.merge.id === selected.id ? initialComparison : undefined,
   });
 
+  // Approving needs a proposal still PENDING (the list may be a moment behind) that nothing blocks.
+  const isDecidable = comparison.data?.merge.status === "PENDING" && !comparison.data.isBlocked;
+
   useEffect(() => {
     if (!shouldFollowFocus.current || !selected) return;
     itemRefs.current.get(selected.id)?.focus();
@@ -238,10 +241,10 @@ export function MergeQueue({ storeId, tab, pageToken, initialPage, initialCounts
               <>
                 <MergeComparisonView comparison={comparison.data} />
                 <div className="mt-5 flex flex-wrap items-center gap-2 border-t border-slate-200 pt-4">
-                  <Button disabled={decide.isPending || comparison.data.isBlocked} onClick={() => selected && setConfirming({ decision: "approve", merge: selected })}>
+                  <Button disabled={decide.isPending || !isDecidable} onClick={() => selected && setConfirming({ decision: "approve", merge: selected })}>
                     Approve merge
                   </Button>
-                  <Button variant="secondary" disabled={decide.isPending} onClick={() => selected && run("reject", selected)}>
+                  <Button variant="secondary" disabled={decide.isPending || comparison.data.merge.status !== "PENDING"} onClick={() => selected && run("reject", selected)}>
                     Reject
                   </Button>
                   {comparison.data.isBlocked ? <span className="text-xs text-slate-600">Approving is not possible (see above); reject the proposal.</span> : null}
