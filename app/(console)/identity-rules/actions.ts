@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { toActionFailure, type ActionResult } from "@/lib/console/action-result";
 import { isAppError } from "@/lib/errors";
@@ -54,7 +53,8 @@ export async function saveIdentityRulesAction(input: SaveIdentityRulesInput): Pr
     await getStoreOrThrow({ storeId, actor });
     const edited = identityResolutionSettingsSchema.parse(settings);
     const saved = await putIdentityResolutionSettings({ storeId, settings: edited, expectedVersion, actor });
-    revalidatePath("/identity-rules");
+    // No revalidatePath: the editor takes the saved rules from this answer. A re-render would
+    // remount it (it is keyed by version) and lose the confirmation it shows.
     return { status: "success", message: `Rules saved (version ${saved.version}).`, data: saved };
   } catch (error) {
     if (isAppError(error) && error.kind === "precondition_failed") {
