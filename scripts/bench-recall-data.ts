@@ -232,6 +232,10 @@ export async function generateRecallDataset(db: SqlRunner, embedder: Embedder, s
   const model = embedder.model;
   await db.query(BENCH_ID_FUNCTION);
   await db.query("SELECT setseed(0.42)");
+  // Each communication's neighbour document (migration 20261211120000) is kept by triggers on
+  // write; for a bulk load they would rewrite every turn once per chunk, so they are off while the
+  // rows go in and the documents are computed once at the end, as the migration's backfill does.
+  await db.query(`ALTER TABLE "communications" DISABLE TRIGGER "communications_neighbour_documents_insert"`);
   const started = performance.now();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
@@ -442,6 +446,10 @@ export async function generateRecallDataset(db: SqlRunner, embedder: Embedder, s
     typical.push({ id: benchId("mem_profile", g), conversationId: benchId("conv_conversation", 2 * g), keywords, paraphrases });
   }
 
+  await db.query(`SELECT "kith_refresh_neighbour_documents"(array_agg("storeId"), array_agg("id")) FROM "conversations" WHERE "storeId" = $1`, [storeId]);
+  await db.query(`ALTER TABLE "communications" ENABLE TRIGGER "communications_neighbour_documents_insert"`);
+  log(`neighbour documents computed (${elapsed()})`);
+  await db.query(`VACUUM "communications"`);
   await db.query(`ANALYZE`);
   const [counts] = (await db.query(
     `SELECT (SELECT count(*) FROM "profiles" WHERE "storeId" = $1)::int AS profiles, (SELECT count(*) FROM "observations" WHERE "storeId" = $1)::int AS observations,

@@ -98,7 +98,8 @@ function distanceColumn(alias: string, queryVector: RecallSearchOptions["queryVe
 // The lexical side is BM25 computed here: the rows holding any of the query's first 24 lexemes
 // (`@@` an OR query) are unnested to those lexemes' counts; document frequencies, the collection's
 // size and average length come from the same rows. Only the best `depth` of each side leave the
-// database. (Exported for the neighbour-document equivalence test.)
+// database; ties at the cut (equal scores or distances: repeated texts) go by id, so which rows make
+// it never depends on the plan. (Exported for the neighbour-document equivalence test.)
 export function rankedSelect(candidates: Prisma.Sql, queryText: string, depth: number): Prisma.Sql {
   return Prisma.sql`
     WITH query AS (
@@ -122,9 +123,9 @@ export function rankedSelect(candidates: Prisma.Sql, queryText: string, depth: n
                * (h.frequency * (${BM25_K1}::float8 + 1)) / (h.frequency + ${BM25_K1}::float8 * (1 - ${BM25_B}::float8 + ${BM25_B}::float8 * h.length / k.average_length))
              ) AS score
       FROM hits h JOIN document_frequency d USING (lexeme) CROSS JOIN collection k
-      GROUP BY h."id" ORDER BY score DESC LIMIT ${depth}
+      GROUP BY h."id" ORDER BY score DESC, h."id" LIMIT ${depth}
     ),
-    semantic AS (SELECT c."id" FROM candidates c WHERE c.distance IS NOT NULL ORDER BY c.distance LIMIT ${depth})
+    semantic AS (SELECT c."id" FROM candidates c WHERE c.distance IS NOT NULL ORDER BY c.distance, c."id" LIMIT ${depth})
     SELECT c."id", c."occurredAt", c.distance, coalesce(l.score, 0)::float8 AS "lexicalScore"
     FROM candidates c LEFT JOIN lexical l ON l."id" = c."id"
     WHERE c."id" IN (SELECT "id" FROM lexical UNION ALL SELECT "id" FROM semantic)`;
