@@ -24,9 +24,10 @@ export async function signedInPage(browser: Browser, email: string, password: st
 export async function openInStore(page: Page, path: string, store: StoreSummary): Promise<void> {
   await page.goto(path);
   const switcher = page.getByRole("combobox", { name: "Store", exact: true });
+  // The select changes at once; the choice is the server's once its action (a POST) has answered.
+  const switched = page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === path);
   await switcher.selectOption({ label: store.displayName });
-  await expect(switcher).toHaveValue(store.id);
-  // The select changes at once; the page is the store's once the server re-rendered it.
+  await switched;
   await page.reload();
   await expect(switcher).toHaveValue(store.id);
 }
