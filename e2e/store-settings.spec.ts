@@ -44,7 +44,7 @@ test("an admin changes a timeout and auto-approve; the API shows it and the audi
   await expect(events.getByTestId("audit-event-row")).toHaveCount(2);
   await page.getByLabel("Actor").selectOption({ label: `${ADMIN_EMAIL} (user)` });
   await page.getByRole("button", { name: "Apply filters" }).click();
-  await expect(page).toHaveURL(/actor=mem_user_/);
+  await expect(page).toHaveURL(/actor=kith_user_/);
   await expect(events.getByTestId("audit-event-row")).toHaveCount(1);
   const row = events.getByTestId("audit-event-row");
   await expect(row).toContainText(ADMIN_EMAIL);
