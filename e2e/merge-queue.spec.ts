@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from "./e2e-environment";
 import { bootstrapHeaders, createStoreThroughApi, logIn, uniqueName, type StoreSummary } from "./console-helpers";
+import { createUserInConsole, openInStore } from "./console-user-helpers";
 
 // The merge queue as admins work it: a store in review merge mode gets records that match two
 // profiles each (through the API with the bootstrap key), so merges wait for an admin. The admin
@@ -52,20 +53,8 @@ async function profileStatus(request: APIRequestContext, storeId: string, profil
   return (await request.get(`/v1/Stores/${storeId}/Profiles/${profileId}`, { headers: bootstrapHeaders, maxRedirects: 0 })).status();
 }
 
-async function createUserInConsole(admin: Page, email: string, role: "ADMIN" | "SUPERVISOR", password: string): Promise<void> {
-  await admin.goto("/users");
-  await admin.getByLabel("Email").fill(email);
-  await admin.getByLabel("Role", { exact: true }).selectOption(role);
-  await admin.getByLabel("Initial password").fill(password);
-  await admin.getByRole("button", { name: "Add user" }).click();
-  await expect(admin.getByTestId(`user-row-${email}`)).toContainText("Active");
-}
-
 async function showStore(page: Page, store: StoreSummary, firstMergeId: string): Promise<void> {
-  await page.goto("/merge-queue");
-  const switcher = page.getByRole("combobox", { name: "Store", exact: true });
-  await switcher.selectOption({ label: store.displayName });
-  await expect(switcher).toHaveValue(store.id);
+  await openInStore(page, "/merge-queue", store);
   await expect(page.getByTestId(`merge-item-${firstMergeId}`)).toBeVisible();
 }
 
