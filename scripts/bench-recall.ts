@@ -19,6 +19,7 @@
 //   --reuse                keep the PostgreSQL data of an earlier run with the same shape (new
 //                          migrations are still applied by the server); default: regenerate
 //   --json=FILE            also write the figures as JSON
+//   --processes=N          the PostgreSQL server with N processes (npm start -- --processes=N)
 //
 //   BENCH_RECALL_DATABASE_URL  default postgresql://kith:kith@127.0.0.1:5432/kith_bench_recall —
 //                              DISPOSABLE: its public schema is dropped (unless --reuse finds data).
@@ -39,6 +40,7 @@ const withPg = option("no-pg", "false") !== "true";
 const withEmbedded = option("no-embedded", "false") !== "true";
 const reuse = option("reuse", "false") === "true";
 const jsonFile = option("json", "");
+const processes = Number(option("processes", "1"));
 const pgShape: DatasetShape = {
   largeProfiles: Number(option("large-profiles", "10")),
   largeMemories: Number(option("large-memories", "5000")),
@@ -190,7 +192,7 @@ const shapeKey = JSON.stringify(pgShape);
 
 async function runPostgres(): Promise<Row[]> {
   const key = bootstrapKey();
-  const env = { DATABASE_URL: databaseUrl, KITH_BOOTSTRAP_API_KEY: key };
+  const env = { DATABASE_URL: databaseUrl, KITH_BOOTSTRAP_API_KEY: key, KITH_PROCESSES: String(processes) };
   const admin = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000 });
   let dataset: Dataset | null = null;
   if (reuse) {
@@ -226,7 +228,7 @@ async function runPostgres(): Promise<Row[]> {
   }
   const { server } = await startServer(env, START_LIMIT_MS);
   try {
-    return await measureAll(server, key, dataset, "PostgreSQL 15", pgShape);
+    return await measureAll(server, key, dataset, processes > 1 ? `PostgreSQL 15, ${processes} processes` : "PostgreSQL 15", pgShape);
   } finally {
     await server.stop();
   }
