@@ -79,10 +79,10 @@ async function readSample(db: SqlRunner): Promise<Sample | null> {
   return { storeId, people: people.filter((person) => person.phone && person.email && person.trait), busyProfileIds: busy.map((row) => row.id) };
 }
 
-/** `+14152030123` → `(415) 203-0123`; `+447400000003` → `07400 000003`: as a person types it, not as stored. */
+/** `+14152030123` → `(415) 203-0123`; `+447400000003` → `+44 7400 000003`: as a person types it, not as stored. */
 function typedPhone(e164: string): string {
   if (e164.startsWith("+1")) return `(${e164.slice(2, 5)}) ${e164.slice(5, 8)}-${e164.slice(8)}`;
-  if (e164.startsWith("+44")) return `0${e164.slice(3, 7)} ${e164.slice(7)}`;
+  if (e164.startsWith("+44")) return `+44 ${e164.slice(3, 7)} ${e164.slice(7)}`;
   return e164;
 }
 

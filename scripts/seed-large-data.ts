@@ -6,7 +6,7 @@
 //
 // Per profile: a name (1 in 23 have none: anonymous visitors), an E.164 phone (US, 1 in 10 UK) that
 // its Contact.phone trait holds as the customer typed it (`(415) 203-0123`, `415-203-0123`,
-// `+1 415 203 0123`, `4152030123`), an email (the trait keeps the customer's capitals, the
+// `+1 415 203 0123`, `4152030123`, `+44 7400 000003`), an email (the trait keeps the customer's capitals, the
 // identifier is lower-case), a CRM user id for 3 in 5, a second phone for 1 in 12, a WhatsApp or
 // chat identifier when it talked on those channels; traits in three groups (Contact, Preferences,
 // Account); 1–3 conversations (two messages each) across SMS, WhatsApp, email, chat and voice;
@@ -104,8 +104,8 @@ const exchange = `(200 + (n / 10000) % 800)::text`;
 const line = `lpad((n % 10000)::text, 4, '0')`;
 const ukNumber = `lpad((400000000 + n)::text, 9, '0')`;
 const phone = `CASE WHEN ${isUk} THEN '+447' || ${ukNumber} ELSE '+1' || ${area} || ${exchange} || ${line} END`;
-/** The phone as the customer typed it: four US formats, UK national format. */
-const phoneAsTyped = `CASE WHEN ${isUk} THEN '07' || substr(${ukNumber}, 1, 3) || ' ' || substr(${ukNumber}, 4) ELSE (CASE n % 4
+/** The phone as the customer typed it: four US formats; UK numbers with their country code (the store reads others as US). */
+const phoneAsTyped = `CASE WHEN ${isUk} THEN '+44 7' || substr(${ukNumber}, 1, 3) || ' ' || substr(${ukNumber}, 4) ELSE (CASE n % 4
   WHEN 0 THEN '(' || ${area} || ') ' || ${exchange} || '-' || ${line}
   WHEN 1 THEN ${area} || '-' || ${exchange} || '-' || ${line}
   WHEN 2 THEN '+1 ' || ${area} || ' ' || ${exchange} || ' ' || ${line}

@@ -64,9 +64,10 @@ export type ConsoleProfilePage = Page<ConsoleProfileRow> & { interpretation: Pro
  * text (case-insensitive), that holds the text as an identifier of any type once normalised the
  * way the store normalises that type (`(415) 555-0123` → `+14155550123`, `Ada@Example.com` →
  * `ada@example.com`), that holds an identifier starting with it, or whose id it is (a merged-away
- * id finds the survivor). Every branch is an index range scan (see the console_profile_search
- * migration) and the page's counts are read for its ids in one grouped query each, so a page costs
- * the same on a store of 100,000 profiles as on one of ten.
+ * id finds the survivor). Each way of matching reads at most one page of its own — through an index
+ * range (the console_profile_search migration) when its matches are few, down the id index when
+ * they are many — and the page's counts are read for its ids in one grouped query each, so a page
+ * stays in the tens of milliseconds on a store of 100,000 profiles (docs/PERFORMANCE.md).
  */
 export async function searchConsoleProfiles({ storeId, query, channel, hasPendingReview, hasMerges, page }: SearchConsoleProfilesOptions): Promise<ConsoleProfilePage> {
   const prisma = await getPrisma();
@@ -75,7 +76,8 @@ export async function searchConsoleProfiles({ storeId, query, channel, hasPendin
   const typeOrder = settings?.identifierConfigs.map((config) => config.idType) ?? [];
 
   let interpretation: ProfileSearchInterpretation | null = null;
-  const conditions: Prisma.Sql[] = [Prisma.sql`p."storeId" = ${storeId}`];
+  const filters: Prisma.Sql[] = [Prisma.sql`p."storeId" = ${storeId}`];
+  let branches: Prisma.Sql[] = [];
   if (text) {
     const identifierMatches = (settings?.identifierConfigs ?? []).flatMap((config) => {
       const normalized = normalizeIdentifier(text, config.normalization);
@@ -83,62 +85,72 @@ export async function searchConsoleProfiles({ storeId, query, channel, hasPendin
     });
     const isProfileId = isIdOf("profile", text);
     interpretation = { identifierMatches, isProfileId };
-    conditions.push(Prisma.sql`p."id" IN (${matchingProfileIds(storeId, text, identifierMatches, isProfileId)})`);
+    branches = matchingConditions(text, identifierMatches, isProfileId);
   }
   if (channel) {
-    conditions.push(Prisma.sql`EXISTS (
+    filters.push(Prisma.sql`EXISTS (
       SELECT 1 FROM "participants" pa JOIN "conversations" c ON c."storeId" = pa."storeId" AND c."id" = pa."conversationId"
       WHERE pa."storeId" = p."storeId" AND pa."profileId" = p."id" AND c."channel" = ${channel}::"Channel")`);
   }
   if (hasPendingReview) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "observations" o WHERE o."storeId" = p."storeId" AND o."profileId" = p."id" AND o."status" = 'PENDING')`);
+    filters.push(Prisma.sql`EXISTS (SELECT 1 FROM "observations" o WHERE o."storeId" = p."storeId" AND o."profileId" = p."id" AND o."status" = 'PENDING')`);
   }
   if (hasMerges) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "profile_aliases" a WHERE a."storeId" = p."storeId" AND a."profileId" = p."id")`);
+    filters.push(Prisma.sql`EXISTS (SELECT 1 FROM "profile_aliases" a WHERE a."storeId" = p."storeId" AND a."profileId" = p."id")`);
   }
 
   type ProfileRow = { id: string; displayName: string | null; createdAt: Date; lastContactAt: Date | null };
   const result = await keysetPage<ProfileRow>(page, (where, orderBy, take) => {
     const keyset = where.id ? ("lt" in where.id ? Prisma.sql`p."id" < ${where.id.lt}` : Prisma.sql`p."id" > ${where.id.gt}`) : null;
-    const all = keyset ? [...conditions, keyset] : conditions;
+    const all = keyset ? [...filters, keyset] : filters;
     const direction = orderBy.id === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
-    return prisma.$queryRaw<ProfileRow[]>`
+    const select = (conditions: Prisma.Sql[]) => Prisma.sql`
       SELECT p."id", p."displayName", p."createdAt", p."lastContactAt" FROM "profiles" p
-      WHERE ${Prisma.join(all, " AND ")}
+      WHERE ${Prisma.join(conditions, " AND ")}
       ORDER BY p."id" ${direction} LIMIT ${take}`;
+    if (branches.length === 0) return prisma.$queryRaw<ProfileRow[]>(select(all));
+    // One page per way of matching, then the page of their union: each branch stops at `take`
+    // rows, whether its matches are few (an index range, then a sort) or many (a walk down the
+    // id index that probes each profile until the page is full). A UNION of every match before
+    // the page (the first version) read all 25,000 holders of a common trait value.
+    const pages = branches.map((branch) => Prisma.sql`(${select([...all, branch])})`);
+    return prisma.$queryRaw<ProfileRow[]>`
+      SELECT * FROM (${Prisma.join(pages, " UNION ")}) u ORDER BY u."id" ${direction} LIMIT ${take}`;
   });
   const rows = await describeProfiles(prisma, storeId, result.items, typeOrder);
   return { ...result, items: rows, interpretation };
 }
 
-/** `%`, `_` and `\` stand for themselves in a LIKE pattern once escaped. */
-function likePrefix(text: string): string {
-  return `${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
+/** Above every character: a string starting with the prefix sorts (byte-wise) below prefix + this. */
+const LAST_CODE_POINT = String.fromCodePoint(0x10ffff);
 
 /**
- * The ids a search text matches, as one UNION. Prefix branches carry a byte range beside their
- * LIKE so that the text_pattern_ops indexes serve them even under a generic (parameterised) plan.
+ * The ways a search text matches a profile `p`, one condition each. "Starts with" is a byte range
+ * (`~>=~ prefix AND ~<~ prefix + U+10FFFF`, the text_pattern_ops operators) rather than LIKE: the
+ * indexes serve it under a generic (parameterised) plan too, and the planner estimates it from the
+ * column's histogram — LIKE beside the range counted the same selectivity twice, so that 10,000
+ * matches of "mar" were estimated at 149 and planned as if rare.
  */
-function matchingProfileIds(storeId: string, text: string, identifierMatches: { idType: string; value: string }[], isProfileId: boolean): Prisma.Sql {
+function matchingConditions(text: string, identifierMatches: { idType: string; value: string }[], isProfileId: boolean): Prisma.Sql[] {
   const lower = text.toLowerCase();
-  const range = (expression: Prisma.Sql, prefix: string) =>
-    Prisma.sql`${expression} LIKE ${likePrefix(prefix)} AND ${expression} ~>=~ ${prefix} AND ${expression} ~<~ ${`${prefix}\uffff`}`;
-  const branches: Prisma.Sql[] = [
-    Prisma.sql`SELECT "id" FROM "profiles" WHERE "storeId" = ${storeId} AND ${range(Prisma.sql`lower("displayName")`, lower)}`,
-    Prisma.sql`SELECT "profileId" FROM "trait_values" WHERE "storeId" = ${storeId} AND ${range(Prisma.sql`left(lower("value" #>> '{}'), 200)`, lower)}`,
-    Prisma.sql`SELECT "profileId" FROM "identifiers" WHERE "storeId" = ${storeId} AND ${range(Prisma.sql`"value"`, text)}`,
+  const range = (expression: Prisma.Sql, prefix: string) => Prisma.sql`${expression} ~>=~ ${prefix} AND ${expression} ~<~ ${prefix + LAST_CODE_POINT}`;
+  const identifierWhere = (condition: Prisma.Sql) =>
+    Prisma.sql`EXISTS (SELECT 1 FROM "identifiers" i WHERE i."storeId" = p."storeId" AND i."profileId" = p."id" AND ${condition})`;
+  const conditions: Prisma.Sql[] = [
+    range(Prisma.sql`lower(p."displayName")`, lower),
+    Prisma.sql`EXISTS (SELECT 1 FROM "trait_values" t WHERE t."storeId" = p."storeId" AND t."profileId" = p."id" AND ${range(Prisma.sql`left(lower(t."value" #>> '{}'), 200)`, lower)})`,
+    identifierWhere(range(Prisma.sql`i."value"`, text)),
   ];
-  if (lower !== text) branches.push(Prisma.sql`SELECT "profileId" FROM "identifiers" WHERE "storeId" = ${storeId} AND ${range(Prisma.sql`"value"`, lower)}`);
+  if (lower !== text) conditions.push(identifierWhere(range(Prisma.sql`i."value"`, lower)));
   if (identifierMatches.length > 0) {
     const pairs = Prisma.join(identifierMatches.map(({ idType, value }) => Prisma.sql`(${idType}, ${value})`));
-    branches.push(Prisma.sql`SELECT "profileId" FROM "identifiers" WHERE "storeId" = ${storeId} AND ("idType", "value") IN (VALUES ${pairs})`);
+    conditions.push(identifierWhere(Prisma.sql`(i."idType", i."value") IN (VALUES ${pairs})`));
   }
   if (isProfileId) {
-    branches.push(Prisma.sql`SELECT "id" FROM "profiles" WHERE "storeId" = ${storeId} AND "id" = ${text}`);
-    branches.push(Prisma.sql`SELECT "profileId" FROM "profile_aliases" WHERE "storeId" = ${storeId} AND "aliasId" = ${text}`);
+    conditions.push(Prisma.sql`p."id" = ${text}`);
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "profile_aliases" a WHERE a."storeId" = p."storeId" AND a."profileId" = p."id" AND a."aliasId" = ${text})`);
   }
-  return Prisma.join(branches, " UNION ");
+  return conditions;
 }
 
 /** The page's identifiers, channels, observation and merge counts: one grouped query each, for all its ids. */

@@ -70,13 +70,19 @@ export async function listPendingObservations({ storeId, sort, pageSize, pageTok
     where: { storeId, status: "PENDING", ...positionWhere(sort, cursor, forward) },
     orderBy: orderBy(sort, forward),
     take: pageSize + 1,
-    include: { profile: { select: { id: true, displayName: true } } },
   });
   const hasMore = rows.length > pageSize;
   const pageRows = rows.slice(0, pageSize);
   if (!forward) pageRows.reverse();
 
-  const messagesById = await listSourceMessages({ storeId, observations: pageRows });
+  // The profiles by their key in one statement: Prisma's `include` of this compound-key relation
+  // matched profiles on `storeId = ANY(…)` without the id, a scan of the store's every profile.
+  const profileIds = [...new Set(pageRows.map((row) => row.profileId))];
+  const [profiles, messagesById] = await Promise.all([
+    profileIds.length > 0 ? prisma.profile.findMany({ where: { storeId, id: { in: profileIds } }, select: { id: true, displayName: true } }) : [],
+    listSourceMessages({ storeId, observations: pageRows }),
+  ]);
+  const profileById = new Map(profiles.map((profile) => [profile.id, profile]));
   const items = pageRows.map((row): PendingObservationItem => {
     const shown = messagesById.get(row.id) ?? { messages: [], hiddenSourceCount: 0 };
     return {
@@ -91,7 +97,7 @@ export async function listPendingObservations({ storeId, sort, pageSize, pageTok
       createdAt: row.createdAt.toISOString(),
       conversationIds: row.conversationIds,
       communicationIds: row.communicationIds,
-      profile: { id: row.profile.id, displayName: row.profile.displayName },
+      profile: { id: row.profileId, displayName: profileById.get(row.profileId)?.displayName ?? null },
       ...shown,
     };
   });
