@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from "./e2e-environment";
 import { bootstrapHeaders, createStoreThroughApi, logIn, uniqueName, type StoreSummary } from "./console-helpers";
+import { openInStore } from "./console-user-helpers";
 
 // The Conversations browser as an admin meets it: conversations sent through the API with the
 // bootstrap key on two channels, filtered in the browser, one opened onto its messages and the
@@ -21,10 +22,7 @@ async function ingest(request: APIRequestContext, data: Record<string, unknown>)
 }
 
 async function openStore(page: Page): Promise<void> {
-  await page.goto("/conversations");
-  const switcher = page.getByRole("combobox", { name: "Store", exact: true });
-  await switcher.selectOption({ label: store.displayName });
-  await expect(switcher).toHaveValue(store.id);
+  await openInStore(page, "/conversations", store);
   await expect(page.getByTestId(`conversation-row-${smsId}`)).toBeVisible();
 }
 

@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from "./e2e-environment";
 import { bootstrapHeaders, createStoreThroughApi, logIn, uniqueName, type StoreSummary } from "./console-helpers";
+import { createUserInConsole, openInStore, signedInPage } from "./console-user-helpers";
 
 // The handoff preview as a supervisor meets it: a closed conversation sent through the API (the
 // server's worker extracts what the customer said), then the same customer back on a live chat.
@@ -15,14 +16,6 @@ const agentEmail = `${uniqueName("handoff-agent")}@e2e.test`;
 const supervisorEmail = `${uniqueName("handoff-supervisor")}@e2e.test`;
 const userPassword = "handoff-password-1";
 
-async function addUser(admin: Page, email: string, role: "AGENT" | "SUPERVISOR"): Promise<void> {
-  await admin.goto("/users");
-  await admin.getByLabel("Email").fill(email);
-  await admin.getByLabel("Role", { exact: true }).selectOption(role);
-  await admin.getByLabel("Initial password").fill(userPassword);
-  await admin.getByRole("button", { name: "Add user" }).click();
-  await expect(admin.getByTestId(`user-row-${email}`)).toContainText("Active");
-}
 
 async function ingest(request: APIRequestContext, data: Record<string, unknown>): Promise<{ id: string; participants: { profileId: string | null }[] }> {
   const response = await request.post(`/v1/Stores/${store.id}/Conversations`, { headers: bootstrapHeaders, data });
@@ -31,10 +24,7 @@ async function ingest(request: APIRequestContext, data: Record<string, unknown>)
 }
 
 async function openStore(page: Page): Promise<void> {
-  await page.goto("/handoff-preview");
-  const switcher = page.getByRole("combobox", { name: "Store", exact: true });
-  await switcher.selectOption({ label: store.displayName });
-  await expect(switcher).toHaveValue(store.id);
+  await openInStore(page, "/handoff-preview", store);
   await expect(page.getByTestId(`pick-${activeId}`)).toBeVisible();
 }
 
@@ -42,8 +32,8 @@ test.beforeAll(async ({ request, browser }) => {
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await logIn(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
-  await addUser(admin, supervisorEmail, "SUPERVISOR");
-  await addUser(admin, agentEmail, "AGENT");
+  await createUserInConsole(admin, supervisorEmail, "SUPERVISOR", userPassword);
+  await createUserInConsole(admin, agentEmail, "AGENT", userPassword);
   await adminContext.close();
 
   store = await createStoreThroughApi(request, uniqueName("e2e-handoff"));
@@ -162,13 +152,8 @@ test("without clipboard access, Copy selects the text block and says how to copy
 });
 
 test("an AGENT gets the forbidden state on the handoff preview and no link to it", async ({ browser }) => {
-  const agentContext = await browser.newContext();
-  const agentPage = await agentContext.newPage();
-  await logIn(agentPage, agentEmail, userPassword);
-  await agentPage.goto("/conversations");
-  const switcher = agentPage.getByRole("combobox", { name: "Store", exact: true });
-  await switcher.selectOption({ label: store.displayName });
-  await expect(switcher).toHaveValue(store.id);
+  const agentPage = await signedInPage(browser, agentEmail, userPassword);
+  await openInStore(agentPage, "/conversations", store);
   await expect(agentPage.getByRole("navigation").getByRole("link", { name: "Handoff preview" })).toHaveCount(0);
 
   await agentPage.goto(`/handoff-preview?conversationId=${activeId}`);
@@ -180,5 +165,5 @@ test("an AGENT gets the forbidden state on the handoff preview and no link to it
   await agentPage.goto(`/conversations/${activeId}`);
   await expect(agentPage.getByRole("heading", { name: "Chat conversation", level: 1 })).toBeVisible();
   await expect(agentPage.getByRole("link", { name: "Preview handoff" })).toHaveCount(0);
-  await agentContext.close();
+  await agentPage.context().close();
 });
