@@ -7,16 +7,10 @@ import { MAX_IDENTIFIER_TYPES } from "@/lib/identity/identity-settings-schemas";
 import { errorAt, limitPolicies, normalizations, type ConfigDraft } from "./identity-rules-draft";
 
 const normalizationLabels: Record<ConfigDraft["normalization"], string> = {
-  email: "email (trim, lowercase)",
+  email: "email",
   phone: "phone (E.164)",
   trim: "trim",
-  none: "none (exact)",
-};
-
-const policyLabels: Record<ConfigDraft["limitPolicy"], string> = {
-  fifo: "fifo (evict oldest)",
-  lifo: "lifo (evict newest)",
-  block: "block (never exceed)",
+  none: "none",
 };
 
 export type IdentifierConfigTableProps = {
@@ -55,6 +49,10 @@ export function IdentifierConfigTable({ configs, errors, onChange, onAdd, onRemo
           </tbody>
         </table>
       </div>
+      <p className="mt-2 text-xs text-slate-500">
+        Normalisation: email trims and lower-cases; phone reads the number as E.164 (US when it has no country code); trim removes surrounding spaces; none keeps the value exactly.
+        Beyond the limit, fifo evicts the oldest value, lifo the newest, and block refuses the value (and keeps apart profiles that would exceed it).
+      </p>
       <div className="mt-3 flex items-center gap-3">
         <Button variant="secondary" onClick={onAdd} disabled={configs.length >= MAX_IDENTIFIER_TYPES}>
           Add identifier type
@@ -99,7 +97,7 @@ function ConfigRow({ config, index, errors, onChange, onRemove }: { config: Conf
         <label htmlFor={fieldId("normalization")} className="sr-only">
           Normalisation of {name}
         </label>
-        <Select id={fieldId("normalization")} value={config.normalization} invalid={Boolean(errors[`${path}.normalization`])} onChange={(event) => onChange({ normalization: event.target.value as ConfigDraft["normalization"] })} className="w-44">
+        <Select id={fieldId("normalization")} value={config.normalization} invalid={Boolean(errors[`${path}.normalization`])} onChange={(event) => onChange({ normalization: event.target.value as ConfigDraft["normalization"] })} className="w-36">
           {normalizations.map((normalization) => (
             <option key={normalization} value={normalization}>
               {normalizationLabels[normalization]}
@@ -112,17 +110,17 @@ function ConfigRow({ config, index, errors, onChange, onRemove }: { config: Conf
         <label htmlFor={fieldId("limit")} className="sr-only">
           Limit of {name}
         </label>
-        <Input id={fieldId("limit")} type="number" inputMode="numeric" min={1} max={100} step={1} value={config.limit} invalid={Boolean(limitError)} onChange={(event) => onChange({ limit: event.target.value })} className="w-20" />
+        <Input id={fieldId("limit")} type="number" inputMode="numeric" min={1} max={100} step={1} value={config.limit} invalid={Boolean(limitError)} onChange={(event) => onChange({ limit: event.target.value })} className="w-24" />
         {errorText(fieldId("limit"), limitError)}
       </td>
       <td className="px-3 py-2 align-top">
         <label htmlFor={fieldId("limitPolicy")} className="sr-only">
           Limit policy of {name}
         </label>
-        <Select id={fieldId("limitPolicy")} value={config.limitPolicy} onChange={(event) => onChange({ limitPolicy: event.target.value as ConfigDraft["limitPolicy"] })} className="w-44">
+        <Select id={fieldId("limitPolicy")} value={config.limitPolicy} onChange={(event) => onChange({ limitPolicy: event.target.value as ConfigDraft["limitPolicy"] })} className="w-24">
           {limitPolicies.map((policy) => (
             <option key={policy} value={policy}>
-              {policyLabels[policy]}
+              {policy}
             </option>
           ))}
         </Select>
