@@ -10,6 +10,8 @@ export type MergeConfirmDialogProps = {
   confirmLabel: string;
   tone?: "primary" | "danger";
   isWorking: boolean;
+  /** The confirm button is off (the dialog's text says why). */
+  isConfirmDisabled?: boolean;
   onConfirm(): void;
   onCancel(): void;
 };
@@ -19,7 +21,7 @@ export type MergeConfirmDialogProps = {
  * <dialog>: focus is trapped and Escape cancels. While the action runs the buttons say so and
  * cannot be pressed twice.
  */
-export function MergeConfirmDialog({ open, title, children, confirmLabel, tone = "primary", isWorking, onConfirm, onCancel }: MergeConfirmDialogProps) {
+export function MergeConfirmDialog({ open, title, children, confirmLabel, tone = "primary", isWorking, isConfirmDisabled = false, onConfirm, onCancel }: MergeConfirmDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -51,7 +53,7 @@ export function MergeConfirmDialog({ open, title, children, confirmLabel, tone =
           <Button variant="secondary" onClick={onCancel} disabled={isWorking}>
             Cancel
           </Button>
-          <Button variant={tone} onClick={onConfirm} disabled={isWorking} aria-busy={isWorking}>
+          <Button variant={tone} onClick={onConfirm} disabled={isWorking || isConfirmDisabled} aria-busy={isWorking}>
             {isWorking ? "Working…" : confirmLabel}
           </Button>
         </div>

@@ -13,13 +13,14 @@ import { unwrapAction } from "@/components/review-queue/review-queue-queries";
 import type { MergeStatusCounts } from "@/lib/console/count-merges-by-status";
 import { formatDateTime } from "@/lib/console/format-date-time";
 import type { MergeComparison } from "@/lib/console/get-merge-comparison";
+import type { MergeUndoPreview } from "@/lib/console/get-merge-undo-preview";
 import type { MergeQueueItem } from "@/lib/console/list-merge-queue";
 import { mergeQueueTabs, mergeQueueTabViews, type MergeQueueTab } from "@/lib/console/merge-queue-views";
 import { toQueryString } from "@/lib/console/search-params";
 import type { Page } from "@/lib/paging";
 import { MergeComparisonView } from "./merge-comparison-view";
 import { MergeConfirmDialog } from "./merge-confirm-dialog";
-import { mergeComparisonQueryOptions, mergeCountsQueryOptions, mergeQueueKeys, mergeQueueListQueryOptions, type MergeQueueActions } from "./merge-queue-queries";
+import { mergeComparisonQueryOptions, mergeCountsQueryOptions, mergeQueueKeys, mergeQueueListQueryOptions, mergeUndoPreviewQueryOptions, type MergeQueueActions } from "./merge-queue-queries";
 
 export type MergeQueueProps = {
   storeId: string;
@@ -82,6 +83,9 @@ export function MergeQueue({ storeId, tab, pageToken, initialPage, initialCounts
     enabled: Boolean(selected),
     initialData: selected && initialComparison?.merge.id === selected.id ? initialComparison : undefined,
   });
+
+  const undoing = confirming?.decision === "undo" ? confirming.merge : undefined;
+  const undoPreview = useQuery({ ...mergeUndoPreviewQueryOptions(actions, storeId, undoing?.id ?? ""), enabled: Boolean(undoing) });
 
   // Approving needs a proposal still PENDING (the list may be a moment behind) that nothing blocks.
   const isDecidable = comparison.data?.merge.status === "PENDING" && !comparison.data.isBlocked;
@@ -284,13 +288,17 @@ export function MergeQueue({ storeId, tab, pageToken, initialPage, initialCounts
         confirmLabel="Undo merge"
         tone="danger"
         isWorking={decide.isPending}
+        isConfirmDisabled={Boolean(undoPreview.data?.blockedReason)}
         onCancel={() => setConfirming(null)}
-        onConfirm={() => confirming && run("undo", confirming.merge)}
+        onConfirm={() => undoing && run("undo", undoing)}
       >
-        {confirming ? (
-          <p>
-            {nameOf(confirming.merge.sourceName, confirming.merge.sourceProfileId)} ({confirming.merge.sourceProfileId}) comes back as a profile of its own with the identifiers, traits, observations and conversations it had, and conversations that reached {nameOf(confirming.merge.survivorName, confirming.merge.survivorProfileId)} since through its identifiers go back with it.
-          </p>
+        {undoing ? (
+          <>
+            <p>
+              {nameOf(undoing.sourceName, undoing.sourceProfileId)} ({undoing.sourceProfileId}) comes back as a profile of its own, and conversations that reached {nameOf(undoing.survivorName, undoing.survivorProfileId)} since through its identifiers go back with it.
+            </p>
+            <UndoPreviewSummary preview={undoPreview} />
+          </>
         ) : null}
       </MergeConfirmDialog>
     </div>
@@ -346,6 +354,36 @@ function MergeHistoryTable({ tab, items, isWorking, onUndo }: { tab: Exclude<Mer
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+/** The undo confirmation's "what comes back", read from the merge's snapshot when the dialog opens. */
+function UndoPreviewSummary({ preview }: { preview: { data?: MergeUndoPreview; isError: boolean; error: Error | null } }) {
+  if (preview.isError) return <p className="text-amber-800">What undo restores could not be read ({preview.error?.message}); the server still checks the undo itself.</p>;
+  if (!preview.data) return <p role="status">Reading what undo restores…</p>;
+  const { identifiers, traitCount, observationCount, summaryCount, conversationCount, blockedReason } = preview.data;
+  if (blockedReason) return <Alert tone="error" title="This merge cannot be undone now">{blockedReason}</Alert>;
+  return (
+    <div data-testid="undo-preview">
+      <p>
+        It comes back with {plural(traitCount, "trait")}, {plural(observationCount, "observation")}, {summaryCount} {summaryCount === 1 ? "summary" : "summaries"} and {plural(conversationCount, "conversation")}, and {identifiers.length === 0 ? "no identifiers" : "these identifiers"}:
+      </p>
+      {identifiers.length > 0 ? (
+        <ul className="mt-1 flex flex-wrap gap-1.5" aria-label="Identifiers it gets back">
+          {identifiers.map((identifier) => (
+            <li key={`${identifier.idType}:${identifier.value}`}>
+              <Badge tone="indigo">
+                {identifier.idType}: {identifier.value}
+              </Badge>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { systemActor, type Actor } from "@/lib/auth/actor";
 import { defaultIdentitySettings } from "@/lib/identity/default-identity-settings";
 import { countMergesByStatus } from "@/lib/console/count-merges-by-status";
 import { getMergeComparison } from "@/lib/console/get-merge-comparison";
+import { getMergeUndoPreview } from "@/lib/console/get-merge-undo-preview";
 import { listMergeQueue } from "@/lib/console/list-merge-queue";
 import { approveMerge } from "@/lib/merges/approve-merge";
 import { listMerges } from "@/lib/merges/list-merges";
@@ -207,5 +208,38 @@ describe("the merge queue's lists and counts", () => {
     expect(secondPage.items.map((merge) => merge.id)).toEqual(ids.slice(20));
     expect(secondPage.nextToken).toBeNull();
     await expect(listMergeQueue({ storeId, tab: "pending", pageToken: "garbage" })).rejects.toMatchObject({ status: 400 });
+  });
+
+  it("previews what undo restores from the merge's snapshot, and says when undo would be refused", async () => {
+    const prisma = await getPrisma();
+    const storeId = (await buildStore(prisma, { identitySettings: reviewMode })).id;
+    const proposal = await proposeMerge(storeId, "mo@example.com", "+1 415 555 0301", { source: { firstName: "Mo", lastName: "Farah" } });
+    await addConversation(storeId, proposal.sourceId, "+14155550301", new Date(Date.now() - hour));
+    await prisma.observation.create({ data: { storeId, id: newId("observation"), profileId: proposal.sourceId, content: "Runs daily", source: "EXTRACTION", status: "APPROVED", occurredAt: new Date() } });
+    await expect(getMergeUndoPreview({ storeId, mergeId: proposal.mergeId, actor: systemActor })).rejects.toMatchObject({ status: 409 });
+
+    await approveMerge({ storeId, mergeId: proposal.mergeId, actor: systemActor });
+    const preview = await getMergeUndoPreview({ storeId, mergeId: proposal.mergeId, actor: systemActor });
+    expect(preview).toMatchObject({
+      sourceProfileId: proposal.sourceId,
+      survivorProfileId: proposal.survivorId,
+      sourceName: "Mo Farah",
+      identifiers: [{ idType: "phone", value: "+14155550301" }],
+      traitCount: 3,
+      observationCount: 1,
+      summaryCount: 0,
+      conversationCount: 1,
+      blockedReason: null,
+    });
+    await expect(getMergeUndoPreview({ storeId, mergeId: proposal.mergeId, actor: supervisor })).rejects.toMatchObject({ status: 403 });
+    const otherStoreId = (await buildStore(prisma)).id;
+    await expect(getMergeUndoPreview({ storeId: otherStoreId, mergeId: proposal.mergeId, actor: systemActor })).rejects.toMatchObject({ status: 404 });
+
+    // The survivor folded into another profile since: undo is refused until that merge is undone, and the preview says so.
+    const later = await createOrResolveProfile({ storeId, traits: { Contact: { email: "mo.later@example.com" } }, actor: systemActor });
+    const laterMerge = await mergeProfilesManually({ storeId, survivorProfileId: later.profileId, sourceProfileId: proposal.survivorId, actor: systemActor });
+    const blocked = await getMergeUndoPreview({ storeId, mergeId: proposal.mergeId, actor: systemActor });
+    expect(blocked.blockedReason).toBe(`${proposal.survivorId} was merged into ${later.profileId} since (merge ${laterMerge.id}): undo that merge first.`);
+    await expect(undoMerge({ storeId, mergeId: proposal.mergeId, actor: systemActor })).rejects.toMatchObject({ status: 409 });
   });
 });

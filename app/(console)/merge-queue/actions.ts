@@ -4,6 +4,7 @@ import { z } from "zod";
 import { toActionFailure, type ActionResult } from "@/lib/console/action-result";
 import { countMergesByStatus, type MergeStatusCounts } from "@/lib/console/count-merges-by-status";
 import { getMergeComparison, type MergeComparison } from "@/lib/console/get-merge-comparison";
+import { getMergeUndoPreview, type MergeUndoPreview } from "@/lib/console/get-merge-undo-preview";
 import { listMergeQueue, type MergeQueueItem } from "@/lib/console/list-merge-queue";
 import { mergeQueueTabs } from "@/lib/console/merge-queue-views";
 import { approveMerge } from "@/lib/merges/approve-merge";
@@ -57,6 +58,18 @@ export async function getMergeComparisonAction(input: MergeInput): Promise<Actio
     const { storeId, mergeId } = mergeInputSchema.parse(input);
     await getStoreOrThrow({ storeId, actor });
     return { status: "success", data: await getMergeComparison({ storeId, mergeId, actor }) };
+  } catch (error) {
+    return toActionFailure(error);
+  }
+}
+
+/** What undoing an applied merge brings back, and whether undo would be refused now. */
+export async function getMergeUndoPreviewAction(input: MergeInput): Promise<ActionResult<MergeUndoPreview>> {
+  try {
+    const actor = await requireConsoleActor("ADMIN");
+    const { storeId, mergeId } = mergeInputSchema.parse(input);
+    await getStoreOrThrow({ storeId, actor });
+    return { status: "success", data: await getMergeUndoPreview({ storeId, mergeId, actor }) };
   } catch (error) {
     return toActionFailure(error);
   }

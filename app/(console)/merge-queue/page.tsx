@@ -13,7 +13,7 @@ import { flattenSearchParams, type SearchParams } from "@/lib/console/search-par
 import type { Actor } from "@/lib/auth/actor";
 import { isAppError } from "@/lib/errors";
 import { getStoreSelection, requireConsoleUser } from "../console-session";
-import { approveMergeAction, countMergesByStatusAction, getMergeComparisonAction, listMergeQueueAction, rejectMergeAction, undoMergeAction } from "./actions";
+import { approveMergeAction, countMergesByStatusAction, getMergeComparisonAction, getMergeUndoPreviewAction, listMergeQueueAction, rejectMergeAction, undoMergeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Merge queue" };
 
@@ -42,6 +42,7 @@ const actions = {
   list: listMergeQueueAction,
   countByStatus: countMergesByStatusAction,
   compare: getMergeComparisonAction,
+  previewUndo: getMergeUndoPreviewAction,
   approve: approveMergeAction,
   reject: rejectMergeAction,
   undo: undoMergeAction,
