@@ -136,7 +136,7 @@ test("an admin compares two profiles, approves a merge, rejects another, and und
   const undoDialog = page.getByRole("dialog", { name: "Undo this merge?" });
   await expect(undoDialog).toContainText(ada.sourceProfileId);
   // What comes back, read from the merge's snapshot.
-  await expect(undoDialog.getByTestId("undo-preview")).toContainText("5 traits, 0 observations, 0 summaries and 0 conversations");
+  await expect(undoDialog.getByTestId("undo-preview")).toContainText("4 traits, 0 observations, 0 summaries and 0 conversations");
   await expect(undoDialog.getByRole("list", { name: "Identifiers it gets back" })).toHaveText("phone: +14155550142");
   await undoDialog.getByRole("button", { name: "Cancel" }).click();
   expect(await mergeStatus(request, store.id, ada.id)).toBe("APPLIED");
