@@ -79,7 +79,6 @@ test("an admin edits a limit, reorders a rule by keyboard, dry-runs the change a
   await expect(report.getByTestId("dry-run-records")).toContainText("3");
   await expect(report.getByTestId("dry-run-profiles")).toContainText("2 → 3");
   await expect(report.getByTestId("dry-run-splits")).toContainText("1");
-  await page.screenshot({ path: "test-results/identity-rules-dry-run.png", fullPage: true });
   const splitList = report.getByTestId("dry-run-split-list");
   await expect(splitList).toContainText("phone +14155550191");
   await expect(splitList).toContainText("phone +14155550192");
