@@ -34,8 +34,8 @@ export default defineConfig({
     // The data directory is deleted first so every run starts from an empty database.
     command: `node -e "require('fs').rmSync('${E2E_DATA_DIR}', { recursive: true, force: true })" && npm start`,
     url: `${E2E_BASE_URL}/api/health`,
-    // The first start builds the app (a minute or two on a small machine).
-    timeout: 240_000,
+    // The first start builds the app (a minute or two on a quiet small machine, several when it is busy).
+    timeout: 480_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     stderr: "pipe",
