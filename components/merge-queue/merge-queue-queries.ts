@@ -7,7 +7,7 @@ import type { MergeQueueItem } from "@/lib/console/list-merge-queue";
 import type { MergeQueueTab } from "@/lib/console/merge-queue-views";
 import type { MergeView } from "@/lib/merges/merge-view";
 import type { Page } from "@/lib/paging";
-import { unwrapAction } from "@/components/review-queue/review-queue-queries";
+import { unwrapAction } from "@/components/console/unwrap-action";
 
 type MergeInput = { storeId: string; mergeId: string };
 

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { cx, focusRing } from "@/components/ui/class-names";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
-import { unwrapAction } from "@/components/review-queue/review-queue-queries";
+import { unwrapAction } from "@/components/console/unwrap-action";
 import type { MergeStatusCounts } from "@/lib/console/count-merges-by-status";
 import { formatDateTime } from "@/lib/console/format-date-time";
 import type { MergeComparison } from "@/lib/console/get-merge-comparison";

@@ -1,5 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { ActionFailure, ActionResult } from "@/lib/console/action-result";
+import { unwrapAction } from "@/components/console/unwrap-action";
+import type { ActionResult } from "@/lib/console/action-result";
 import type { Page } from "@/lib/paging";
 import type { ObservationStatusCounts, PendingObservationItem, ReviewQueueSort } from "@/lib/observations/review-queue-views";
 
@@ -13,19 +14,6 @@ export type ReviewQueueActions = {
     reviews: { observationId: string; expectedVersion: number; content?: string }[];
   }): Promise<ActionResult<{ reviewedIds: string[]; skipped: { observationId: string; reason: "already_reviewed" | "changed"; status: string; version: number }[] }>>;
 };
-
-/** A failed action, thrown so TanStack Query sees an error; keeps the field errors for the form. */
-export class ActionError extends Error {
-  constructor(readonly failure: ActionFailure) {
-    super(failure.message);
-  }
-}
-
-export function unwrapAction<T>(result: ActionResult<T>): T {
-  if (result.status === "error") throw new ActionError(result);
-  if (result.status === "idle") throw new Error("The action did not run");
-  return result.data;
-}
 
 export const reviewQueueKeys = {
   all: (storeId: string) => ["review-queue", storeId] as const,
