@@ -92,7 +92,6 @@ export async function getConsoleProfileDetail({ storeId, profileId }: GetConsole
       where: { storeId, participants: { some: { profileId: id } } },
       orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
       take: limits.conversations,
-      include: { _count: { select: { communications: true } } },
     }),
     prisma.conversation.count({ where: { storeId, participants: { some: { profileId: id } } } }),
   ]);
@@ -100,7 +99,7 @@ export async function getConsoleProfileDetail({ storeId, profileId }: GetConsole
   const observationIds = observationRows.map((row) => row.id);
   const provenanceIds = [...new Set(observationRows.flatMap((row) => row.communicationIds))];
   const conversationIds = conversationRows.map((row) => row.id);
-  const [revisionRows, provenanceRows, timelineRows] = await Promise.all([
+  const [revisionRows, provenanceRows, timelineRows, messageCounts] = await Promise.all([
     observationIds.length ? prisma.observationRevision.findMany({ where: { storeId, observationId: { in: observationIds } }, orderBy: [{ version: "desc" }] }) : [],
     provenanceIds.length ? prisma.communication.findMany({ where: { storeId, id: { in: provenanceIds } }, include: { participant: true } }) : [],
     conversationIds.length
@@ -114,7 +113,11 @@ export async function getConsoleProfileDetail({ storeId, profileId }: GetConsole
           WHERE m."rank" <= ${limits.messagesPerConversation}
           ORDER BY m."occurredAt", m."id"`
       : [],
+    // Counted for the shown conversations only: Prisma's `_count` include grouped the store's every
+    // message first (3 s for a busy profile on a store of 400,000 messages).
+    conversationIds.length ? prisma.communication.groupBy({ by: ["conversationId"], where: { storeId, conversationId: { in: conversationIds } }, _count: { _all: true } }) : [],
   ]);
+  const messageCountById = new Map(messageCounts.map((row) => [row.conversationId, row._count._all]));
 
   const toMessage = (row: { id: string; conversationId: string; content: string; occurredAt: Date; authorAddress: string | null }, author: { name: string | null; type: ParticipantType | null; profileId: string | null } | null): ConsoleMessage => ({
     id: row.id,
@@ -178,7 +181,7 @@ export async function getConsoleProfileDetail({ storeId, profileId }: GetConsole
       createdAt: conversation.createdAt,
       lastActivityAt: conversation.lastActivityAt,
       closedAt: conversation.closedAt,
-      messageCount: conversation._count.communications,
+      messageCount: messageCountById.get(conversation.id) ?? 0,
       messages: timelineRows.filter((row) => row.conversationId === conversation.id).map((row) => toMessage(row, row)),
     })),
     conversationCount,

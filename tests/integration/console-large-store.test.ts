@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db/client";
 import { isIdOf } from "@/lib/ids";
+import { getConsoleProfileDetail, PROFILE_DETAIL_LIMITS } from "@/lib/console/get-console-profile-detail";
 import { searchConsoleProfiles, type SearchConsoleProfilesOptions } from "@/lib/console/search-console-profiles";
 import { listPendingObservations } from "@/lib/observations/list-pending-observations";
 import { defaultTraitGroups } from "@/lib/traits/default-trait-groups";
@@ -78,6 +79,12 @@ describe("npm run seed:large's data", () => {
     const prisma = await getPrisma();
     const busiest = await prisma.observation.groupBy({ by: ["profileId"], where: { storeId }, _count: true, orderBy: { _count: { profileId: "desc" } }, take: 1 });
     expect(busiest[0]._count).toBeGreaterThanOrEqual(BUSY_OBSERVATIONS);
+    // The busy profile's page: its latest conversations (ten messages each), counted for those only.
+    const detail = await getConsoleProfileDetail({ storeId, profileId: busiest[0].profileId });
+    expect(detail.conversationCount).toBeGreaterThan(BUSY_CONVERSATIONS);
+    expect(detail.conversations).toHaveLength(PROFILE_DETAIL_LIMITS.conversations);
+    expect(detail.conversations.map((conversation) => conversation.messageCount)).toEqual(detail.conversations.map(() => 10));
+    expect(detail.conversations.every((conversation) => conversation.messages.length === 10)).toBe(true);
   });
 });
 
