@@ -30,7 +30,7 @@ import { openEmbeddedDatabase, ownerFilePath } from "../lib/db/open-embedded-dat
 import { createSeededRandom } from "../prisma/builders/create-seeded-random";
 import { generateRecallDataset, type Dataset, type DatasetShape, type SqlRunner } from "./bench-recall-data";
 import {
-  START_LIMIT_MS, bootstrapKey, driverCpuMs, option, percentile, postgresCpuMeter, redact, resetPostgres, serverCpuMeter, startBenchHarness, startServer, driveClosedLoop, type Server,
+  BUILD_START_LIMIT_MS, bootstrapKey, driverCpuMs, option, percentile, postgresCpuMeter, redact, resetPostgres, serverCpuMeter, startBenchHarness, startServer, driveClosedLoop, type Server,
 } from "./bench-server";
 
 const HARD_LIMIT_MS = 40 * 60_000; // generating 1M rows on a busy 2-core machine alone can take 10 min
@@ -171,7 +171,7 @@ async function runEmbedded(): Promise<Row[]> {
   const key = bootstrapKey();
   const env = { DATABASE_URL: undefined, KITH_DATA_DIR: dataDir, KITH_BOOTSTRAP_API_KEY: key };
   // The server creates the database (migrations) and the store; then, stopped, the data is written.
-  let { server } = await startServer(env, START_LIMIT_MS);
+  let { server } = await startServer(env, BUILD_START_LIMIT_MS);
   const storeId = await createStore(server, key);
   await server.stop();
   const database = await openEmbeddedDatabase(dataDir);
@@ -180,7 +180,7 @@ async function runEmbedded(): Promise<Row[]> {
   await database.close();
   rmSync(ownerFilePath(dataDir), { force: true });
   console.log(`embedded data: ${JSON.stringify(dataset.counts)} in ${((performance.now() - generated) / 1000).toFixed(1)} s`);
-  ({ server } = await startServer(env, START_LIMIT_MS));
+  ({ server } = await startServer(env, BUILD_START_LIMIT_MS));
   try {
     return await measureAll(server, key, dataset, "embedded (PGlite)", embeddedShape);
   } finally {
@@ -210,7 +210,7 @@ async function runPostgres(): Promise<Row[]> {
   if (!dataset) {
     await resetPostgres(databaseUrl);
     console.log(`PostgreSQL: ${redact(databaseUrl)} (schema reset)`);
-    const { server } = await startServer(env, START_LIMIT_MS); // runs the migrations
+    const { server } = await startServer(env, BUILD_START_LIMIT_MS); // runs the migrations
     const storeId = await createStore(server, key);
     await server.stop();
     const client = new pg.Client({ connectionString: databaseUrl });
@@ -226,7 +226,7 @@ async function runPostgres(): Promise<Row[]> {
       await client.end();
     }
   }
-  const { server } = await startServer(env, START_LIMIT_MS);
+  const { server } = await startServer(env, BUILD_START_LIMIT_MS);
   try {
     return await measureAll(server, key, dataset, processes > 1 ? `PostgreSQL 15, ${processes} processes` : "PostgreSQL 15", pgShape);
   } finally {

@@ -122,8 +122,9 @@ export async function startServer(env: Record<string, string | undefined>, limit
     const elapsed = performance.now() - started;
     if (exited || elapsed > limitMs) {
       const tail = existsSync(log) ? readFileSync(log, "utf8").split("\n").slice(-40).join("\n") : "";
+      const why = exited ? "exited" : `did not answer /api/health within ${limitMs / 1000} s`; // before stop() makes it exit
       await server.stop();
-      throw new Error(`npm start ${exited ? "exited" : `did not answer /api/health within ${limitMs / 1000} s`}; log:\n${tail}`);
+      throw new Error(`npm start ${why}; log:\n${tail}`);
     }
     await sleep(50);
   }
