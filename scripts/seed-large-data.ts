@@ -35,6 +35,8 @@ export const LARGE_STORE_TRAIT_GROUPS: TraitGroupCreateInput[] = [
 ];
 
 export const MAX_LARGE_STORE_PROFILES = 1_000_000;
+/** The tables the generator writes. */
+export const LARGE_STORE_TABLES = ["profiles", "identifiers", "trait_values", "conversations", "participants", "communications", "observations", "merges", "profile_aliases"];
 const BATCH = 10_000;
 const SPAN_MS = 730 * 86_400_000;
 /** Busy profiles: the first and every 10,000th after it. */
@@ -228,7 +230,7 @@ export async function writeLargeStoreData(
     [storeId],
   );
   log(`last contact times (${elapsed()})`);
-  for (const table of ["profiles", "identifiers", "trait_values", "conversations", "participants", "communications", "observations", "merges", "profile_aliases"]) {
+  for (const table of LARGE_STORE_TABLES) {
     await db.query(`ANALYZE "${table}"`);
   }
   log(`analyzed (${elapsed()})`);
