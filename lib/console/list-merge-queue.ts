@@ -17,11 +17,11 @@ export type ListMergeQueueOptions = { storeId: string; tab: MergeQueueTab; pageT
 
 /**
  * One page of one merge queue tab (lib/merges/list-merges.ts pages it): PENDING oldest first,
- * the history newest first, each merge with its profiles' names and its evidence in a sentence.
+ * the history newest decision (or undo) first, each merge with its profiles' names and its evidence in a sentence.
  */
 export async function listMergeQueue({ storeId, tab, pageToken }: ListMergeQueueOptions): Promise<Page<MergeQueueItem>> {
-  const { status, orderBy } = mergeQueueTabViews[tab];
-  const page = await listMerges({ storeId, status, page: { pageSize: MERGE_QUEUE_PAGE_SIZE, pageToken, orderBy } });
+  const { status, orderBy, order } = mergeQueueTabViews[tab];
+  const page = await listMerges({ storeId, status, order, page: { pageSize: MERGE_QUEUE_PAGE_SIZE, pageToken, orderBy } });
   if (page.items.length === 0) return { ...page, items: [] };
   const prisma = await getPrisma();
   const profileIds = [...new Set(page.items.flatMap((merge) => [merge.survivorProfileId, merge.sourceProfileId]))];
