@@ -10,6 +10,7 @@ import { formatDateTime } from "@/lib/console/format-date-time";
 import type { Channel, ConversationStatus } from "@/lib/db/generated/enums";
 import type { HandoffCitation } from "@/lib/recall/format-handoff-text";
 import type { HandoffCustomer } from "@/lib/recall/get-handoff-context";
+import type { RecalledCommunication } from "@/lib/recall/recall-views";
 import { CopyTextButton } from "./copy-text-button";
 import { RefreshContextButton } from "./refresh-context-button";
 
@@ -17,6 +18,17 @@ const linkClasses = `text-indigo-700 underline ${focusRing}`;
 
 function traitText(value: unknown): string {
   return Array.isArray(value) ? value.join(", ") : String(value);
+}
+
+/**
+ * What to call a customer: the profile's display name, else (a profile created from a conversation
+ * has none) the name or address they wrote from in this conversation's messages.
+ */
+function customerLabel(customer: HandoffCustomer, messages: RecalledCommunication[]): string {
+  if (customer.displayName) return customer.displayName;
+  const theirs = messages.filter((message) => message.author.profileId === customer.profileId);
+  const fallback = theirs.find((message) => message.author.name)?.author.name ?? theirs.find((message) => message.author.address)?.author.address;
+  return fallback ? `${fallback} (no name on the profile)` : "(no name)";
 }
 
 /** Where a citation came from: its conversations, and each cited message on its conversation's page. */
@@ -45,11 +57,11 @@ function CitationSources({ citation, messageConversations }: { citation: Handoff
   );
 }
 
-function CustomerContext({ customer, citations, messageConversations }: { customer: HandoffCustomer; citations: HandoffCitation[]; messageConversations: Record<string, string> }) {
+function CustomerContext({ customer, messages, citations, messageConversations }: { customer: HandoffCustomer; messages: RecalledCommunication[]; citations: HandoffCitation[]; messageConversations: Record<string, string> }) {
   const traits = Object.entries(customer.traits).flatMap(([group, values]) => Object.entries(values).map(([name, value]) => ({ key: `${group}.${name}`, value: traitText(value) })));
   const citation = (number: number) => citations[number - 1];
   return (
-    <Card title={`Customer: ${customer.displayName ?? "(no name)"}`} description={<Link href={`/profiles/${customer.profileId}`} className={linkClasses}>Open profile {customer.profileId}</Link>}>
+    <Card title={`Customer: ${customerLabel(customer, messages)}`} description={<Link href={`/profiles/${customer.profileId}`} className={linkClasses}>Open profile {customer.profileId}</Link>}>
       <div className="space-y-5">
         <section aria-label="Traits">
           <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-600">Traits</h3>
@@ -151,7 +163,7 @@ export function HandoffContextView({ preview }: { preview: ConversationHandoffPr
           <p className="text-sm text-slate-500">No participant of this conversation is linked to a profile, so there is nothing remembered to hand over yet.</p>
         </Card>
       ) : (
-        context.customers.map((customer) => <CustomerContext key={customer.profileId} customer={customer} citations={context.citations} messageConversations={citedMessageConversations} />)
+        context.customers.map((customer) => <CustomerContext key={customer.profileId} customer={customer} messages={context.messages} citations={context.citations} messageConversations={citedMessageConversations} />)
       )}
 
       <Card title="Recent messages" description="The conversation’s latest messages, in thread order.">
