@@ -21,10 +21,10 @@
 //   BENCH_CONSOLE_DATABASE_URL  default postgresql://kith:kith@127.0.0.1:5432/kith_bench_console
 //                               (the seed replaces the "Large store" in it, nothing else)
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { openEmbeddedDatabase } from "../lib/db/open-embedded-database";
+import { openEmbeddedDatabase, ownerFilePath } from "../lib/db/open-embedded-database";
 import { createSeededRandom } from "../prisma/builders/create-seeded-random";
 import { START_LIMIT_MS, option, percentile, redact, startBenchHarness, startServer, type Server } from "./bench-server";
 import type { SqlRunner } from "./seed-large-data";
@@ -253,6 +253,7 @@ async function runEmbedded(): Promise<Row[]> {
       return null; // a new directory: no tables yet
     } finally {
       await database.close();
+      rmSync(ownerFilePath(dataDir), { force: true }); // closed: the server may open it
     }
   };
   let sample = await readEmbeddedSample();
