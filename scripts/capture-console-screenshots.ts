@@ -57,26 +57,43 @@ type Shot = {
 function firstLink(listPath: string, selector: string) {
   return async (page: Page): Promise<string | null> => {
     await page.goto(listPath);
+    await page.getByRole("heading", { level: 1 }).waitFor();
     const link = page.locator(`main ${selector}`).first();
-    if ((await link.count()) === 0) return null;
-    return link.getAttribute("href");
+    // The list streams in after the page's header (loading.tsx), so give it a moment to arrive.
+    const arrived = await link.waitFor({ state: "attached", timeout: 15_000 }).then(
+      () => true,
+      () => false,
+    );
+    return arrived ? link.getAttribute("href") : null;
   };
 }
 
-const shots: Shot[] = [
-  { file: "profiles.png", path: "/profiles" },
-  { file: "profile-detail.png", path: firstLink("/profiles", 'a[href^="/profiles/mem_profile_"]'), fullPage: true },
-  { file: "review-queue.png", path: "/review-queue", ready: (page) => page.getByRole("heading", { level: 1 }).waitFor() },
-  { file: "merge-queue.png", path: "/merge-queue", ready: (page) => page.getByTestId("merge-comparison").or(page.getByText("No pending merges")).first().waitFor() },
-  { file: "identity-rules.png", path: "/identity-rules", fullPage: true },
-  { file: "conversations.png", path: "/conversations" },
-  { file: "conversation-detail.png", path: firstLink("/conversations", 'a[href^="/conversations/"]') },
-  { file: "handoff-preview.png", path: firstLink("/handoff-preview", 'a[href*="conversationId="]'), ready: (page) => page.getByTestId("handoff-context").waitFor() },
-  { file: "audit-trail.png", path: "/audit-trail" },
-  { file: "store-settings.png", path: "/store-settings", fullPage: true },
-  { file: "api-keys.png", path: "/api-keys" },
-  { file: "users.png", path: "/users" },
-];
+/** The shots in the order taken: the lists before the merge is filed, so they show the store's own customers. */
+function shotList(key: string | undefined): Shot[] {
+  return [
+    { file: "profiles.png", path: "/profiles" },
+    // A customer who has talked to the store (from the conversations list), so the timeline is not empty.
+    { file: "profile-detail.png", path: firstLink("/conversations", 'a[href^="/profiles/mem_profile_"]'), fullPage: true },
+    { file: "conversations.png", path: "/conversations" },
+    { file: "conversation-detail.png", path: firstLink("/conversations", 'a[href^="/conversations/conv_"]') },
+    { file: "handoff-preview.png", path: firstLink("/handoff-preview", 'a[href*="conversationId="]'), ready: (page) => page.getByTestId("handoff-context").waitFor() },
+    { file: "review-queue.png", path: "/review-queue", ready: (page) => page.getByRole("heading", { level: 1 }).waitFor() },
+    {
+      file: "merge-queue.png",
+      path: async (page) => {
+        if (key) await ensurePendingMerge(page.context().request, key);
+        else console.log("no --key: the merge queue is shown as it is");
+        return "/merge-queue";
+      },
+      ready: (page) => page.getByTestId("merge-comparison").or(page.getByText("No pending merges")).first().waitFor(),
+    },
+    { file: "identity-rules.png", path: "/identity-rules", fullPage: true },
+    { file: "audit-trail.png", path: "/audit-trail" },
+    { file: "store-settings.png", path: "/store-settings" },
+    { file: "api-keys.png", path: "/api-keys" },
+    { file: "users.png", path: "/users" },
+  ];
+}
 
 function authorization(key: string) {
   return { Authorization: `Basic ${Buffer.from(key).toString("base64")}` };
@@ -109,8 +126,8 @@ async function ensurePendingMerge(request: APIRequestContext, key: string): Prom
   await expectStatus(await put("review"), 202, "switching to review merge mode");
   try {
     const profile = (contact: Record<string, string>) => request.post(`/v1/Stores/${storeId}/Profiles`, { headers, data: { traits: { Contact: contact } } });
-    await expectStatus(await profile({ firstName: "Robin", lastName: "Alvarez", email: "robin.alvarez@example.com", city: "Denver" }), 202, "creating the first profile");
-    await expectStatus(await profile({ firstName: "Robin", lastName: "Alvares", phone: "+1 303 555 0147", city: "Boulder" }), 202, "creating the second profile");
+    await expectStatus(await profile({ firstName: "Robin", lastName: "Alvarez", email: "robin.alvarez@example.com", address: "14 Larimer St, Denver" }), 202, "creating the first profile");
+    await expectStatus(await profile({ firstName: "Robin", lastName: "Alvares", phone: "+1 303 555 0147", address: "880 Pearl St, Boulder" }), 202, "creating the second profile");
     await expectStatus(await profile({ email: "robin.alvarez@example.com", phone: "+1 303 555 0147" }), 202, "sending the record that matches both");
   } finally {
     if (settings.mergeMode !== "review") await expectStatus(await put(settings.mergeMode), 202, "restoring the merge mode");
@@ -127,8 +144,6 @@ async function main() {
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
   try {
     const context = await browser.newContext({ baseURL: args.url, viewport: { width: 1440, height: 900 } });
-    if (args.key) await ensurePendingMerge(context.request, args.key);
-    else console.log("no --key: the merge queue is shown as it is");
     const page = await context.newPage();
     await page.goto("/login");
     if (wanted("login.png")) await page.screenshot({ path: path.join(outDir, "login.png") });
@@ -137,7 +152,7 @@ async function main() {
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByTestId("signed-in-user").waitFor();
 
-    for (const shot of shots.filter((candidate) => wanted(candidate.file))) {
+    for (const shot of shotList(args.key).filter((candidate) => wanted(candidate.file))) {
       const target = typeof shot.path === "string" ? shot.path : await shot.path(page);
       if (!target) {
         console.log(`skipped ${shot.file}: its list is empty`);
