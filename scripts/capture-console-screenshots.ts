@@ -49,8 +49,8 @@ type Shot = {
   path: string | ((page: Page) => Promise<string | null>);
   /** Waited for before the picture, so it shows the page's content rather than its loading state. */
   ready?: (page: Page) => Promise<unknown>;
-  /** The whole page rather than the first 1440×900 (kept for pages whose point is below the fold). */
-  fullPage?: boolean;
+  /** The page down to this many pixels rather than the first 900 (for pages whose point is below the fold). */
+  height?: number;
 };
 
 /** The href of the first link on `listPath` whose href matches, or null when the list is empty. */
@@ -73,7 +73,7 @@ function shotList(key: string | undefined): Shot[] {
   return [
     { file: "profiles.png", path: "/profiles" },
     // A customer who has talked to the store (from the conversations list), so the timeline is not empty.
-    { file: "profile-detail.png", path: firstLink("/conversations", 'a[href^="/profiles/mem_profile_"]'), fullPage: true },
+    { file: "profile-detail.png", path: firstLink("/conversations", 'a[href^="/profiles/mem_profile_"]'), height: 1500 },
     { file: "conversations.png", path: "/conversations" },
     { file: "conversation-detail.png", path: firstLink("/conversations", 'a[href^="/conversations/conv_"]') },
     { file: "handoff-preview.png", path: firstLink("/handoff-preview", 'a[href*="conversationId="]'), ready: (page) => page.getByTestId("handoff-context").waitFor() },
@@ -87,7 +87,8 @@ function shotList(key: string | undefined): Shot[] {
       },
       ready: (page) => page.getByTestId("merge-comparison").or(page.getByText("No pending merges")).first().waitFor(),
     },
-    { file: "identity-rules.png", path: "/identity-rules", fullPage: true },
+    // Not below the fold: its sticky save bar would be drawn over the middle of a full-page picture.
+    { file: "identity-rules.png", path: "/identity-rules" },
     { file: "audit-trail.png", path: "/audit-trail" },
     { file: "store-settings.png", path: "/store-settings" },
     { file: "api-keys.png", path: "/api-keys" },
@@ -165,7 +166,10 @@ async function main() {
       // Nothing focused or hovered: the pictures show the pages at rest.
       await page.mouse.move(0, 0);
       const file = path.join(outDir, shot.file);
-      await page.screenshot({ path: file, fullPage: shot.fullPage ?? false });
+      if (shot.height) {
+        const height = Math.min(shot.height, await page.evaluate(() => document.documentElement.scrollHeight));
+        await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: 1440, height } });
+      } else await page.screenshot({ path: file });
       console.log(`${shot.file} ← ${target} (${Math.round(statSync(file).size / 1024)} KB)`);
     }
   } finally {
