@@ -8,9 +8,17 @@ import type { ResolutionDecision } from "../identity/resolution-types";
 import { findProfileOrThrow } from "./find-profile-or-throw";
 import { prepareProfileTraits } from "./create-or-resolve-profile";
 import { proposeDuplicateMerges } from "../merges/propose-duplicate-merges";
-import { writeTraitValues } from "./write-trait-values";
+import { writeTraitValues, type TraitValueSource } from "./write-trait-values";
 
-export type UpdateProfileTraitsOptions = { storeId: string; profileId: string; traits: TraitValuesInput; actor: Actor; requestId?: string };
+export type UpdateProfileTraitsOptions = {
+  storeId: string;
+  profileId: string;
+  traits: TraitValuesInput;
+  actor: Actor;
+  requestId?: string;
+  /** Where the written values say they came from: the API's PATCH by default, the console's editor. */
+  source?: Extract<TraitValueSource, "API" | "CONSOLE">;
+};
 
 export type UpdateProfileTraitsResult = {
   /** Where the traits landed: the profile, or the survivor it was merged into by a promoted value. */
@@ -24,7 +32,7 @@ export type UpdateProfileTraitsResult = {
  * joins the profile's identifiers through identity resolution, with its consequences: it may
  * merge this profile with the one that owned the value (or propose that, in review mode).
  */
-export async function updateProfileTraits({ storeId, profileId, traits, actor, requestId }: UpdateProfileTraitsOptions): Promise<UpdateProfileTraitsResult> {
+export async function updateProfileTraits({ storeId, profileId, traits, actor, requestId, source = "API" }: UpdateProfileTraitsOptions): Promise<UpdateProfileTraitsResult> {
   requireRole(actor, "AGENT");
   const prepared = await prepareProfileTraits(storeId, traits);
   if (!prepared.ok) throw new AppError("bad_request", "Invalid traits", { details: prepared.issues });
@@ -55,7 +63,7 @@ export async function updateProfileTraits({ storeId, profileId, traits, actor, r
       outcome = resolution.decision.outcome;
       conflicts = resolution.decision.conflicts.map((conflict) => conflict.message);
     }
-    const written = await writeTraitValues(tx, storeId, target, [...prepared.values, ...removals], "API");
+    const written = await writeTraitValues(tx, storeId, target, [...prepared.values, ...removals], source);
     await proposeDuplicateMerges(tx, storeId, target, actor, written);
     return { profileId: target, outcome, conflicts };
   });

@@ -71,7 +71,7 @@ export async function updateTraitAction(_previous: ActionResult<TraitEditResult>
     const { actor, storeId } = await actInCurrentStore(profileRoles.edit);
     const input = traitEditSchema.parse(Object.fromEntries(formData));
     const value = parseTraitInput(input.dataType, input.value);
-    const result = await updateProfileTraits({ storeId, profileId: input.profileId, traits: { [input.groupName]: { [input.traitName]: value } }, actor });
+    const result = await updateProfileTraits({ storeId, profileId: input.profileId, traits: { [input.groupName]: { [input.traitName]: value } }, actor, source: "CONSOLE" });
     revalidatePath(`/profiles/${input.profileId}`);
     if (result.profileId !== input.profileId) revalidatePath(`/profiles/${result.profileId}`);
     const message =
