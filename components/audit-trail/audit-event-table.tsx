@@ -161,10 +161,10 @@ export function AuditEventTable({ events }: { events: AuditEventRow[] }) {
                   <span className="block text-xs text-slate-500">{event.resourceType}</span>
                   {event.resourceId && event.resourceHref ? (
                     <Link href={event.resourceHref} className={cx("rounded text-xs text-indigo-700 hover:underline", focusRing)} title="Only this resource's events">
-                      <code>{event.resourceId}</code>
+                      <code className="break-all">{event.resourceId}</code>
                     </Link>
                   ) : event.resourceId ? (
-                    <code className="text-xs">{event.resourceId}</code>
+                    <code className="break-all text-xs">{event.resourceId}</code>
                   ) : null}
                 </Cell>
                 <Cell>
@@ -177,7 +177,16 @@ export function AuditEventTable({ events }: { events: AuditEventRow[] }) {
                   )}
                   <Badge>{event.actorType}</Badge>
                 </Cell>
-                <Cell>{event.requestId ? <code className="text-xs text-slate-500">{event.requestId}</code> : "—"}</Cell>
+                <Cell>
+                  {/* Request ids are long and rarely read whole: shortened, in full on hover and for copying. */}
+                  {event.requestId ? (
+                    <code className="block max-w-[7rem] truncate text-xs text-slate-500" title={event.requestId}>
+                      {event.requestId}
+                    </code>
+                  ) : (
+                    "—"
+                  )}
+                </Cell>
                 <Cell className="text-right">
                   <Button variant="ghost" size="sm" aria-expanded={isExpanded} aria-controls={detailsId} onClick={() => toggle(event.id)}>
                     {isExpanded ? "Hide changes" : "Show changes"}
