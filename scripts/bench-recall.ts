@@ -9,7 +9,8 @@
 // (1 and 20) send realistic Recall requests — a keyword query, a paraphrase, a keyword query with
 // searchCommunications, conversationId only (the query inferred from its last ten turns) — for
 // 3 s of warm-up, then `--duration` seconds, and p50/p95/p99, req/s and the CPU milliseconds per
-// request (server process tree, PostgreSQL backends, this driver: load-insensitive) are printed
+// request (server process tree, PostgreSQL backends, this driver; steadier than latency, but on a
+// shared host not immune to its neighbours: docs/PERFORMANCE.md) are printed
 // per row, with GET …/ControlPlane/Stores/{id} at 20 clients as the HTTP floor.
 // Loopback only; bounded in time (40 min).
 //
@@ -81,7 +82,8 @@ function recallBody(kind: Kind, target: Target): Record<string, unknown> {
 /**
  * CPU ms per answered request over the measured seconds: the server's process tree (Next.js and
  * Node.js; PGlite's WebAssembly runs inside it), PostgreSQL's backends for the benchmark database,
- * and this driver. Unlike latency and req/s, these hardly move with what else runs on the machine.
+ * and this driver. Steadier than latency and req/s, but on a shared host they still move with its
+ * contention (1.5× between two runs at the same load average: docs/PERFORMANCE.md).
  */
 type CpuPerRequest = { server: number; postgres: number | null; driver: number };
 type Row = { database: string; profiles: string; kind: string; clients: number; requests: number; rps: number; p50: number; p95: number; p99: number; max: number; failures: number; emptyShare: number; cpu: CpuPerRequest };
