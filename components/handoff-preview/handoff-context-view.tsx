@@ -8,7 +8,7 @@ import { focusRing } from "@/components/ui/class-names";
 import type { ConversationHandoffPreview } from "@/lib/console/get-conversation-handoff-preview";
 import { formatDateTime } from "@/lib/console/format-date-time";
 import type { Channel, ConversationStatus } from "@/lib/db/generated/enums";
-import type { HandoffCitation } from "@/lib/recall/format-handoff-text";
+import { describeHandoffCustomer, type HandoffCitation } from "@/lib/recall/format-handoff-text";
 import type { HandoffCustomer } from "@/lib/recall/get-handoff-context";
 import type { RecalledCommunication } from "@/lib/recall/recall-views";
 import { CopyTextButton } from "./copy-text-button";
@@ -18,17 +18,6 @@ const linkClasses = `text-indigo-700 underline ${focusRing}`;
 
 function traitText(value: unknown): string {
   return Array.isArray(value) ? value.join(", ") : String(value);
-}
-
-/**
- * What to call a customer: the profile's display name, else (a profile created from a conversation
- * has none) the name or address they wrote from in this conversation's messages.
- */
-function customerLabel(customer: HandoffCustomer, messages: RecalledCommunication[]): string {
-  if (customer.displayName) return customer.displayName;
-  const theirs = messages.filter((message) => message.author.profileId === customer.profileId);
-  const fallback = theirs.find((message) => message.author.name)?.author.name ?? theirs.find((message) => message.author.address)?.author.address;
-  return fallback ? `${fallback} (no name on the profile)` : "(no name)";
 }
 
 /** Where a citation came from: its conversations, and each cited message on its conversation's page. */
@@ -61,7 +50,7 @@ function CustomerContext({ customer, messages, citations, messageConversations }
   const traits = Object.entries(customer.traits).flatMap(([group, values]) => Object.entries(values).map(([name, value]) => ({ key: `${group}.${name}`, value: traitText(value) })));
   const citation = (number: number) => citations[number - 1];
   return (
-    <Card title={`Customer: ${customerLabel(customer, messages)}`} description={<Link href={`/profiles/${customer.profileId}`} className={linkClasses}>Open profile {customer.profileId}</Link>}>
+    <Card title={`Customer: ${describeHandoffCustomer(customer, messages)}`} description={<Link href={`/profiles/${customer.profileId}`} className={linkClasses}>Open profile {customer.profileId}</Link>}>
       <div className="space-y-5">
         <section aria-label="Traits">
           <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-600">Traits</h3>

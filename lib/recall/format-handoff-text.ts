@@ -11,9 +11,27 @@ export type HandoffTextInput = {
     observations: { content: string; citation: number }[];
     summaries: { content: string; occurredAt: Date; citation: number }[];
   }[];
-  messages: { occurredAt: Date; author: { name: string | null; type: ParticipantType | null }; content: { text: string } }[];
+  messages: HandoffTextMessage[];
   citations: HandoffCitation[];
 };
+
+type HandoffTextMessage = {
+  occurredAt: Date;
+  author: { name: string | null; type: ParticipantType | null; profileId?: string | null; address?: string | null };
+  content: { text: string };
+};
+
+/**
+ * What to call a customer: the profile's display name, else (a profile created from a conversation
+ * has none) the name or address they wrote from in this conversation's messages. The console's
+ * handoff preview uses it too, so the page and the text block name the customer alike.
+ */
+export function describeHandoffCustomer(customer: { profileId: string; displayName: string | null }, messages: HandoffTextMessage[]): string {
+  if (customer.displayName) return customer.displayName;
+  const theirs = messages.filter((message) => message.author.profileId === customer.profileId);
+  const fallback = theirs.find((message) => message.author.name)?.author.name ?? theirs.find((message) => message.author.address)?.author.address;
+  return fallback ? `${fallback} (no name on the profile)` : "(no name)";
+}
 
 /** One numbered source of the text block: `[n]` names a memory and where it came from. */
 export type HandoffCitation = {
@@ -50,7 +68,7 @@ export function formatHandoffText({ conversation, customers, messages, citations
   const lines: string[] = [`Conversation ${conversation.id} (${conversation.channel}, ${conversation.status})`];
   if (customers.length === 0) lines.push("", "No identified customer in this conversation.");
   for (const customer of customers) {
-    lines.push("", `Customer: ${customer.displayName ?? "(no name)"} — profile ${customer.profileId}`);
+    lines.push("", `Customer: ${describeHandoffCustomer(customer, messages)} — profile ${customer.profileId}`);
     const traits = traitLines(customer.traits);
     if (traits.length) lines.push("Traits:", ...traits);
     if (customer.observations.length) lines.push("What we know:", ...customer.observations.map((item) => `- ${oneLine(item.content)} [${item.citation}]`));

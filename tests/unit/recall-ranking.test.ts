@@ -189,6 +189,18 @@ describe("formatHandoffText", () => {
     );
   });
 
+  it("names a customer whose profile has no name by the name, else the address, they wrote from", () => {
+    const customer = { profileId: "mem_profile_1", displayName: null, traits: {}, observations: [], summaries: [] };
+    const at = new Date("2026-12-01T10:00:00Z");
+    const fromAddress = { occurredAt: at, author: { name: null, type: "CUSTOMER" as const, profileId: "mem_profile_1", address: "+14155550177" }, content: { text: "Hi" } };
+    const fromOther = { occurredAt: at, author: { name: "Sam", type: "HUMAN_AGENT" as const, profileId: null, address: "sam@example.com" }, content: { text: "Hello" } };
+    const input = { conversation: { id: "conv_3", channel: "SMS", status: "ACTIVE" }, customers: [customer], citations: [] };
+    expect(formatHandoffText({ ...input, messages: [fromOther, fromAddress] })).toContain("Customer: +14155550177 (no name on the profile) — profile mem_profile_1");
+    const named = { ...fromAddress, author: { ...fromAddress.author, name: "Robin" } };
+    expect(formatHandoffText({ ...input, messages: [fromAddress, named] })).toContain("Customer: Robin (no name on the profile)");
+    expect(formatHandoffText({ ...input, messages: [fromOther] })).toContain("Customer: (no name) — profile mem_profile_1");
+  });
+
   it("says so when nobody is identified and nothing was said", () => {
     const text = formatHandoffText({ conversation: { id: "conv_2", channel: "CHAT", status: "CLOSED" }, customers: [], messages: [], citations: [] });
     expect(text).toBe("Conversation conv_2 (CHAT, CLOSED)\n\nNo identified customer in this conversation.\n\nRecent messages:\n(none)");
