@@ -20,6 +20,7 @@ import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/console/format-date-time";
 import { flattenSearchParams, toQueryString, type SearchParams } from "@/lib/console/search-params";
 import { getStoreSelection, requireConsoleUser } from "../console-session";
+import { StalePageLinkAlert } from "@/components/console/stale-page-link-alert";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
@@ -122,11 +123,7 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
         {header}
         {tabs}
         {filterForm}
-        <Alert tone="error" title="This page link is no longer valid">
-          <Link href={`/audit-trail${toQueryString(baseQuery)}`} className="underline">
-            Start again from the newest events
-          </Link>
-        </Alert>
+        <StalePageLinkAlert restartHref={`/audit-trail${toQueryString(baseQuery)}`} restartLabel="Start again from the newest events" />
       </>
     );
   }

@@ -12,6 +12,7 @@ import { activeDayRange, consoleConversationListQuery, listConsoleConversations 
 import { flattenSearchParams, toQueryString, type SearchParams } from "@/lib/console/search-params";
 import { isAppError } from "@/lib/errors";
 import { getStoreSelection, requireConsoleUser } from "../console-session";
+import { StalePageLinkAlert } from "@/components/console/stale-page-link-alert";
 
 export const metadata: Metadata = { title: "Conversations" };
 
@@ -62,11 +63,7 @@ export default async function ConversationsPage({ searchParams }: { searchParams
       <>
         {header}
         <ConversationFilters {...filters} />
-        <Alert tone="error" title="This page link is no longer valid">
-          <Link href={`/conversations${toQueryString(filters)}`} className="underline">
-            Start again from the first page
-          </Link>
-        </Alert>
+        <StalePageLinkAlert restartHref={`/conversations${toQueryString(filters)}`} restartLabel="Start again from the first page" />
       </>
     );
   }

@@ -12,6 +12,7 @@ import { consoleProfileListQuery, searchConsoleProfiles } from "@/lib/console/se
 import { flattenSearchParams, toQueryString, type SearchParams } from "@/lib/console/search-params";
 import { isAppError } from "@/lib/errors";
 import { getStoreSelection, requireConsoleUser } from "../console-session";
+import { StalePageLinkAlert } from "@/components/console/stale-page-link-alert";
 
 export const metadata: Metadata = { title: "Profiles" };
 
@@ -64,11 +65,7 @@ export default async function ProfilesPage({ searchParams }: { searchParams: Pro
       <>
         {header}
         <ProfileFilters {...filters} />
-        <Alert tone="error" title="This page link is no longer valid">
-          <Link href={`/profiles${toQueryString(filters)}`} className="underline">
-            Start again from the first page
-          </Link>
-        </Alert>
+        <StalePageLinkAlert restartHref={`/profiles${toQueryString(filters)}`} restartLabel="Start again from the first page" />
       </>
     );
   }

@@ -20,6 +20,7 @@ import { consoleConversationQuery, getConsoleConversation } from "@/lib/console/
 import { flattenSearchParams, toQueryString, type SearchParams } from "@/lib/console/search-params";
 import { isAppError } from "@/lib/errors";
 import { getStoreSelection, requireConsoleUser } from "../../console-session";
+import { StalePageLinkAlert } from "@/components/console/stale-page-link-alert";
 
 export const metadata: Metadata = { title: "Conversation" };
 
@@ -65,11 +66,7 @@ export default async function ConversationPage({ params, searchParams }: { param
     return (
       <>
         {breadcrumb}
-        <Alert tone="error" title="This page link is no longer valid">
-          <Link href={`/conversations/${conversationId}`} className="underline">
-            Start again from the first message
-          </Link>
-        </Alert>
+        <StalePageLinkAlert restartHref={`/conversations/${conversationId}`} restartLabel="Start again from the first message" />
       </>
     );
   }
