@@ -1,16 +1,6 @@
-/** Shown while the conversation list loads: the header, the filters and a table's worth of rows. */
+import { ListPageSkeleton } from "@/components/console/list-page-skeleton";
+
+/** Shown while the conversation list loads. */
 export default function ConversationsLoading() {
-  return (
-    <div role="status" aria-live="polite" className="animate-pulse space-y-4">
-      <span className="sr-only">Loading conversations…</span>
-      <div className="h-8 w-48 rounded bg-slate-200" />
-      <div className="h-4 w-96 max-w-full rounded bg-slate-200" />
-      <div className="mt-6 h-24 rounded-lg bg-slate-200" />
-      <div className="space-y-2">
-        {Array.from({ length: 8 }, (_, index) => (
-          <div key={index} className="h-12 rounded bg-slate-200" />
-        ))}
-      </div>
-    </div>
-  );
+  return <ListPageSkeleton label="Loading conversations…" />;
 }
