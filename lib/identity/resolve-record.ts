@@ -314,7 +314,16 @@ export async function applyResolutionDecision(tx: Tx, options: ApplyResolutionDe
   return { profileId: record.profileId, created, decision, resolutionId: record.id };
 }
 
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 8;
+
+/**
+ * A short random wait before trying again: transactions that lost the same race would otherwise
+ * retry in lockstep and lose it again (seen with 20 concurrent chains of shared identifiers).
+ */
+function waitBeforeRetry(attempt: number): Promise<void> {
+  const ms = Math.random() * Math.min(200, 5 * 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 function isRetryable(error: unknown): boolean {
   if (error instanceof ResolutionRaceError) return true;
@@ -327,7 +336,7 @@ function isRetryable(error: unknown): boolean {
 }
 
 /**
- * Runs `work` in a transaction, again on a lost race (up to 5 times): the retry re-reads
+ * Runs `work` in a transaction, again on a lost race (up to 8 times, after a jittered wait): the retry re-reads
  * everything, so the decision is always made on committed data.
  */
 export async function withResolutionRetry<T>(prisma: { $transaction<R>(fn: (tx: Tx) => Promise<R>, options?: { timeout?: number; maxWait?: number }): Promise<R> }, work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -336,6 +345,7 @@ export async function withResolutionRetry<T>(prisma: { $transaction<R>(fn: (tx: 
       return await prisma.$transaction(work, { timeout: 30_000, maxWait: 30_000 });
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+      await waitBeforeRetry(attempt);
     }
   }
 }
