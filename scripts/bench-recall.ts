@@ -21,6 +21,7 @@
 //                          migrations are still applied by the server); default: regenerate
 //   --json=FILE            also write the figures as JSON
 //   --processes=N          the PostgreSQL server with N processes (npm start -- --processes=N)
+//   --only=ROWS            some rows only, comma-separated: large-1, large-20, floor, typical
 //
 //   BENCH_RECALL_DATABASE_URL  default postgresql://kith:kith@127.0.0.1:5432/kith_bench_recall —
 //                              DISPOSABLE: its public schema is dropped (unless --reuse finds data).
@@ -42,6 +43,9 @@ const withEmbedded = option("no-embedded", "false") !== "true";
 const reuse = option("reuse", "false") === "true";
 const jsonFile = option("json", "");
 const processes = Number(option("processes", "1"));
+const ROW_GROUPS = ["large-1", "large-20", "floor", "typical"] as const;
+const only = new Set(option("only", ROW_GROUPS.join(",")).split(",").map((name) => name.trim()));
+for (const name of only) if (!(ROW_GROUPS as readonly string[]).includes(name)) throw new Error(`--only: unknown row group "${name}" (${ROW_GROUPS.join(", ")})`);
 const pgShape: DatasetShape = {
   largeProfiles: Number(option("large-profiles", "10")),
   largeMemories: Number(option("large-memories", "5000")),
@@ -135,6 +139,7 @@ async function measureAll(server: Server, key: string, dataset: Dataset, databas
   const rows: Row[] = [];
   const largeLabel = dataset.large.length === 1 ? `one of ${shape.largeMemories.toLocaleString("en")} memories` : `large (${dataset.large.length} × ${shape.largeMemories.toLocaleString("en")} memories)`;
   for (const clients of [1, 20]) {
+    if (!only.has(`large-${clients}`)) continue;
     for (const kind of KINDS) {
       rows.push(await measure(server, headers, dataset.storeId, database, largeLabel, kind, clients, () => {
         const target = random.pick(dataset.large);
@@ -143,8 +148,8 @@ async function measureAll(server: Server, key: string, dataset: Dataset, databas
     }
   }
   // The floor: what any authenticated API call costs through this server (key, store, routing).
-  rows.push(await measure(server, headers, dataset.storeId, database, "–", "GET /v1/ControlPlane/Stores/{id} (HTTP floor)", 20, () => "store GET"));
-  if (dataset.typical.length > 0) {
+  if (only.has("floor")) rows.push(await measure(server, headers, dataset.storeId, database, "–", "GET /v1/ControlPlane/Stores/{id} (HTTP floor)", 20, () => "store GET"));
+  if (dataset.typical.length > 0 && only.has("typical")) {
     rows.push(await measure(server, headers, dataset.storeId, database, "typical (~10 memories)", "all four, mixed", 20, () => {
       const profile = random.pick(dataset.typical);
       const target = { ...profile, conversationIds: [profile.conversationId] };

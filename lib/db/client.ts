@@ -1,11 +1,21 @@
-import { PrismaClient } from "./generated/client";
+import { PrismaClient, type Prisma } from "./generated/client";
 import { applyMigrations, type SqlExecutor } from "./apply-migrations";
 import { IN_MEMORY, openEmbeddedDatabase } from "./open-embedded-database";
 import { readEnv } from "../env";
+import { preparedStatementName } from "./prepared-statements";
 
 export type DatabaseKind = "embedded" | "postgres";
 
-export type Database = {
+/**
+ * One raw statement straight to the driver, without Prisma's query engine — for the few statements
+ * on every recall's path, where Prisma's own work per statement (~0.3 ms of Node.js CPU) was a
+ * large share of the request (docs/PERFORMANCE.md). A statement marked PREPARED_STATEMENT is a
+ * named statement on PostgreSQL. Rows come as the driver parses them: write such statements to
+ * answer one JSON cell, whose parsing is the same on both databases.
+ */
+export type RawQueryRunner = { queryRows<Row>(sql: Prisma.Sql): Promise<Row[]> };
+
+export type Database = RawQueryRunner & {
   kind: DatabaseKind;
   prisma: PrismaClient;
   /** Where the data lives: the embedded data directory or the PostgreSQL host/database. */
@@ -53,9 +63,21 @@ async function migratePostgres(databaseUrl: string): Promise<string[]> {
 export async function openDatabase({ databaseUrl, dataDir }: OpenDatabaseOptions): Promise<Database> {
   if (databaseUrl) {
     await migratePostgres(databaseUrl);
-    const { PrismaPg } = await import("@prisma/adapter-pg");
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }) });
-    return { kind: "postgres", prisma, location: describeUrl(databaseUrl), close: () => prisma.$disconnect() };
+    const [{ PrismaPg }, { default: pg }] = await Promise.all([import("@prisma/adapter-pg"), import("pg")]);
+    // One pool for Prisma and the raw statements alike.
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+    pool.on("error", (error) => console.error(`database: an idle connection failed: ${error.message}`)); // it is dropped; the next query opens another
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator: preparedStatementName, disposeExternalPool: true }) });
+    return {
+      kind: "postgres",
+      prisma,
+      location: describeUrl(databaseUrl),
+      queryRows: async <Row>(sql: Prisma.Sql) => (await pool.query({ name: preparedStatementName({ sql: sql.text }) || undefined, text: sql.text, values: sql.values })).rows as Row[],
+      close: async () => {
+        await prisma.$disconnect();
+        if (!pool.ended) await pool.end();
+      },
+    };
   }
   const pglite = await openEmbeddedDatabase(dataDir);
   await applyMigrations({
@@ -67,6 +89,7 @@ export async function openDatabase({ databaseUrl, dataDir }: OpenDatabaseOptions
     kind: "embedded",
     prisma,
     location: dataDir === IN_MEMORY ? IN_MEMORY : dataDir,
+    queryRows: async <Row>(sql: Prisma.Sql) => (await pglite.query<Row>(sql.text, sql.values)).rows,
     close: async () => {
       await prisma.$disconnect();
       if (!pglite.closed) await pglite.close();

@@ -4,7 +4,9 @@
  * instead of mixing spaces.
  */
 import { Prisma, type Communication, type Observation, type Participant, type Summary } from "./generated/client";
+import { PREPARED_STATEMENT } from "./prepared-statements";
 import type { DbClient } from "./transaction";
+import type { RawQueryRunner } from "./client";
 
 export const EMBEDDING_DIMENSIONS = 384;
 
@@ -260,7 +262,7 @@ function toSearchRow(item: JsonSearchRow): RecallSearchRow {
  * driver, and each result cell a little more — most of a small profile's recall
  * (docs/PERFORMANCE.md); a single JSON cell is parsed natively.
  */
-export async function searchRecallLists(db: { $queryRaw<T>(query: Prisma.Sql): Promise<T> }, options: RecallListsOptions): Promise<RecallListsResult> {
+export async function searchRecallLists(db: RawQueryRunner, options: RecallListsOptions): Promise<RecallListsResult> {
   const { storeId, profileId } = options;
   const parts: Prisma.Sql[] = [];
   if (options.checkProfile) parts.push(Prisma.sql`'profileFound', EXISTS (SELECT 1 FROM "profiles" p WHERE p."storeId" = ${storeId} AND p."id" = ${profileId})`);
@@ -287,7 +289,7 @@ export async function searchRecallLists(db: { $queryRaw<T>(query: Prisma.Sql): P
   }
   const result: RecallListsResult = { profileFound: options.checkProfile ? false : null, observations: [], summaries: [], communications: [] };
   if (parts.length === 0) return result;
-  const [{ lists }] = await db.$queryRaw<{ lists: unknown }[]>(Prisma.sql`SELECT json_build_object(${Prisma.join(parts, ", ")}) AS lists`);
+  const [{ lists }] = await db.queryRows<{ lists: unknown }>(Prisma.sql`${PREPARED_STATEMENT}SELECT json_build_object(${Prisma.join(parts, ", ")}) AS lists`);
   const parsed = (typeof lists === "string" ? JSON.parse(lists) : lists) as { profileFound?: boolean; observations?: JsonObservation[]; summaries?: JsonSummary[]; communications?: JsonCommunication[] };
   if (options.checkProfile) result.profileFound = parsed.profileFound === true;
   for (const { distance, lexicalScore, occurredAt, createdAt, updatedAt, reviewedAt, ...row } of parsed.observations ?? []) {

@@ -1,4 +1,6 @@
 import { Prisma, type Communication } from "../db/generated/client";
+import type { RawQueryRunner } from "../db/client";
+import { PREPARED_STATEMENT } from "../db/prepared-statements";
 import type { RecallAuthor } from "../db/vector";
 
 /** A communication of the current conversation as recall reads it, with its author's fields. */
@@ -24,8 +26,8 @@ type JsonSessionRow = Omit<Communication, "storeId" | "occurredAt" | "createdAt"
  * more Node.js CPU than the searches they precede: docs/PERFORMANCE.md.) Timestamps travel as exact
  * epoch milliseconds.
  */
-export async function readSessionTail(db: { $queryRaw<T>(query: Prisma.Sql): Promise<T> }, { storeId, profileId, conversationId, take }: ReadSessionTailOptions): Promise<SessionTail> {
-  const [{ result }] = await db.$queryRaw<{ result: unknown }[]>(Prisma.sql`
+export async function readSessionTail(db: RawQueryRunner, { storeId, profileId, conversationId, take }: ReadSessionTailOptions): Promise<SessionTail> {
+  const [{ result }] = await db.queryRows<{ result: unknown }>(Prisma.sql`${PREPARED_STATEMENT}
     SELECT json_build_object(
       'profileFound', EXISTS (SELECT 1 FROM "profiles" p WHERE p."storeId" = ${storeId} AND p."id" = ${profileId}),
       'conversationFound', EXISTS (SELECT 1 FROM "conversations" v WHERE v."storeId" = ${storeId} AND v."id" = ${conversationId}),

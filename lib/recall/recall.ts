@@ -1,4 +1,4 @@
-import { getPrisma } from "../db/client";
+import { getDatabase, type RawQueryRunner } from "../db/client";
 import type { PrismaClient } from "../db/generated/client";
 import { searchRecallLists, type RecallSearchOptions, type RecallSearchRow } from "../db/vector";
 import type { Actor } from "../auth/actor";
@@ -43,13 +43,14 @@ export async function recall({ storeId, profileId, caller, embedder, ...input }:
   const started = performance.now();
   void caller; // a read: nothing to audit, but whose memory is read is always named
   const request = recallRequestSchema.parse(input);
-  const prisma = await getPrisma();
+  const database = await getDatabase();
+  const prisma = database.prisma;
   const dates: DateRange = { beginDate: request.beginDate ? new Date(request.beginDate) : undefined, endDate: request.endDate ? new Date(request.endDate) : undefined };
   const givenQuery = request.query?.trim() ?? "";
   // With a query and no conversation, the profile check rides along in the search statement
   // (below); otherwise it comes first, so that its error (404, 308) comes before the conversation's.
   const profileCheckedLater = givenQuery.length > 0 && !request.conversationId;
-  const session = request.conversationId ? await readSession(prisma, storeId, profileId, request.conversationId, Math.max(QUERY_TURNS, request.communicationsLimit)) : null;
+  const session = request.conversationId ? await readSession(database, storeId, profileId, request.conversationId, Math.max(QUERY_TURNS, request.communicationsLimit)) : null;
   if (!profileCheckedLater && !session) await findProfileOrThrow(prisma, { storeId, profileId });
 
   const queryText = givenQuery || (session ? buildQueryFromTurns([...session].reverse().slice(-QUERY_TURNS).map((row) => ({ text: row.content }))) : "");
@@ -68,7 +69,7 @@ export async function recall({ storeId, profileId, caller, embedder, ...input }:
   // heaviest: neighbour windows) apart from the profile check, observations and summaries.
   const [memories, communicationLists, traitValues] = await Promise.all([
     profileCheckedLater || limits.observations > 0 || limits.summaries > 0
-      ? searchRecallLists(prisma, {
+      ? searchRecallLists(database, {
           storeId,
           profileId,
           checkProfile: profileCheckedLater,
@@ -76,7 +77,7 @@ export async function recall({ storeId, profileId, caller, embedder, ...input }:
           summaries: limits.summaries > 0 ? { ...search, depth: depth(limits.summaries) } : undefined,
         })
       : null,
-    limits.communications > 0 ? searchRecallLists(prisma, { storeId, profileId, communications: { ...search, excludeIds, depth: depth(limits.communications) } }) : null,
+    limits.communications > 0 ? searchRecallLists(database, { storeId, profileId, communications: { ...search, excludeIds, depth: depth(limits.communications) } }) : null,
     request.includeTraits ? readTraits(prisma, storeId, profileId) : undefined,
   ]);
   if (memories?.profileFound === false) await findProfileOrThrow(prisma, { storeId, profileId }); // throws: not found, or merged away (308)
@@ -143,9 +144,9 @@ async function readTraits(prisma: PrismaClient, storeId: string, profileId: stri
  * The conversation's latest `take` messages, newest first, after the profile check (its error —
  * 404, 308 — comes before the conversation's); a conversation of another store is a bad request.
  */
-async function readSession(prisma: PrismaClient, storeId: string, profileId: string, conversationId: string, take: number): Promise<SessionRow[]> {
-  const tail = isIdOf("profile", profileId) && isIdOf("conversation", conversationId) ? await readSessionTail(prisma, { storeId, profileId, conversationId, take }) : null;
-  if (!tail?.profileFound) await findProfileOrThrow(prisma, { storeId, profileId }); // throws unless the profile exists
+async function readSession(database: RawQueryRunner & { prisma: PrismaClient }, storeId: string, profileId: string, conversationId: string, take: number): Promise<SessionRow[]> {
+  const tail = isIdOf("profile", profileId) && isIdOf("conversation", conversationId) ? await readSessionTail(database, { storeId, profileId, conversationId, take }) : null;
+  if (!tail?.profileFound) await findProfileOrThrow(database.prisma, { storeId, profileId }); // throws unless the profile exists
   if (!tail?.conversationFound) {
     throw new AppError("bad_request", `Conversation ${conversationId} not found in this store`, { details: [{ path: "conversationId", message: "no conversation with this id in this store" }] });
   }

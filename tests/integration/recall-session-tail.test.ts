@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getPrisma } from "@/lib/db/client";
+import { getDatabase, getPrisma } from "@/lib/db/client";
 import { readSessionTail } from "@/lib/recall/read-session-tail";
 import { buildConversation, buildProfile } from "@/prisma/builders";
 import { callApi } from "../helpers/call-api";
@@ -47,7 +47,7 @@ describe("recall's session read", () => {
   it("reads the same turns, newest first, with their authors, as Prisma does", async () => {
     const prisma = await getPrisma();
     for (const take of [1, 10, 50]) {
-      const tail = await readSessionTail(prisma, { storeId, profileId, conversationId, take });
+      const tail = await readSessionTail(await getDatabase(), { storeId, profileId, conversationId, take });
       const expected = await prisma.communication.findMany({ where: { storeId, conversationId }, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take, include: { participant: true } });
       expect(tail.profileFound).toBe(true);
       expect(tail.conversationFound).toBe(true);
@@ -60,8 +60,8 @@ describe("recall's session read", () => {
 
   it("says which of the profile and the conversation it did not find", async () => {
     const prisma = await getPrisma();
-    expect(await readSessionTail(prisma, { storeId, profileId: unknownProfileId, conversationId, take: 10 })).toMatchObject({ profileFound: false, conversationFound: true });
-    expect(await readSessionTail(prisma, { storeId, profileId, conversationId: otherStoreConversationId, take: 10 })).toEqual({ profileFound: true, conversationFound: false, rows: [] });
+    expect(await readSessionTail(await getDatabase(), { storeId, profileId: unknownProfileId, conversationId, take: 10 })).toMatchObject({ profileFound: false, conversationFound: true });
+    expect(await readSessionTail(await getDatabase(), { storeId, profileId, conversationId: otherStoreConversationId, take: 10 })).toEqual({ profileFound: true, conversationFound: false, rows: [] });
   });
 
   it("through HTTP: the profile's error comes before the conversation's, and a malformed conversation id is a 400", async () => {

@@ -354,7 +354,7 @@ describe("Recall API", () => {
     const prisma = await getPrisma();
     const [vector] = await embedder.embed(["seat dance recital"]);
     const search = { storeId, profileId, queryText: "seat dance recital", queryVector: { vector, model: embedder.model }, depth: 100 };
-    const lists = await searchRecallLists(prisma, { storeId, profileId, checkProfile: true, observations: search, summaries: search, communications: search });
+    const lists = await searchRecallLists(await getDatabase(), { storeId, profileId, checkProfile: true, observations: search, summaries: search, communications: search });
     expect(lists.profileFound).toBe(true);
     const byId = <Row extends { id: string }>(rows: Row[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
     const withoutRow = (rows: RecallSearchRow[]) => byId(rows).map(({ id, occurredAt, lexicalScore, distance }) => ({ id, occurredAt, lexicalScore, distance }));
@@ -371,7 +371,7 @@ describe("Recall API", () => {
       const participant = communications.find((row) => row.id === item.id)!.participant;
       expect(item.author).toEqual(participant ? { profileId: participant.profileId, name: participant.name, type: participant.type } : null);
     }
-    expect((await searchRecallLists(prisma, { storeId, profileId: "mem_profile_01h455vb4pex5vsknk084sn02q", checkProfile: true })).profileFound).toBe(false);
+    expect((await searchRecallLists(await getDatabase(), { storeId, profileId: "mem_profile_01h455vb4pex5vsknk084sn02q", checkProfile: true })).profileFound).toBe(false);
   });
 
   it("the semantic search reads only the profile's rows through its index (EXPLAIN), exact over them", async () => {
