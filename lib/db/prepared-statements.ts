@@ -7,7 +7,7 @@ import { Prisma } from "./generated/client";
  * that need it — they are long (several CTEs, one JSON answer), and for a typical profile planning
  * them cost more than running them (docs/PERFORMANCE.md). Only statements whose text comes from a
  * small fixed set may carry it: every distinct text is one more statement kept by each connection.
- * The embedded database ignores it (a comment).
+ * On the embedded database, lib/db/embedded-statements.ts does the same for Database.queryRows.
  */
 export const PREPARED_STATEMENT = Prisma.raw("/* kith:prepared */ ");
 

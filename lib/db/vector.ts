@@ -111,12 +111,16 @@ export function rankedSelect(candidates: Prisma.Sql, queryText: string, depth: n
              END AS matcher
       FROM (SELECT ARRAY(SELECT u.lexeme FROM unnest(to_tsvector('english', ${queryText})) u ORDER BY u.positions[1] LIMIT ${MAX_QUERY_LEXEMES}) AS terms) q
     ),
-    candidates AS MATERIALIZED (${candidates}),
-    collection AS (SELECT count(*)::float8 AS size, greatest(avg(length(document)), 1)::float8 AS average_length FROM candidates),
+    candidates AS MATERIALIZED (
+      SELECT c."id", c."occurredAt", c.distance, length(c.document) AS document_length,
+             CASE WHEN c.document @@ (SELECT q.matcher FROM query q) THEN c.document END AS matched_document
+      FROM (${candidates}) c
+    ),
+    collection AS (SELECT count(*)::float8 AS size, greatest(avg(document_length), 1)::float8 AS average_length FROM candidates),
     hits AS (
-      SELECT c."id", u.lexeme, ${weightedFrequency}, length(c.document)::float8 AS length
-      FROM candidates c CROSS JOIN query q CROSS JOIN LATERAL unnest(c.document) u
-      WHERE c.document @@ q.matcher AND u.lexeme = ANY(q.terms)
+      SELECT c."id", u.lexeme, ${weightedFrequency}, c.document_length::float8 AS length
+      FROM candidates c CROSS JOIN query q CROSS JOIN LATERAL unnest(c.matched_document) u
+      WHERE c.matched_document IS NOT NULL AND u.lexeme = ANY(q.terms)
     ),
     document_frequency AS (SELECT lexeme, count(*)::float8 AS count FROM hits GROUP BY lexeme),
     lexical AS (
@@ -254,15 +258,8 @@ function toSearchRow(item: JsonSearchRow): RecallSearchRow {
   return { id: item.id, occurredAt: new Date(item.occurredAt), distance: item.distance === null ? null : Number(item.distance), lexicalScore: Number(item.lexicalScore) };
 }
 
-/**
- * The searches of several recall lists — and, when asked, whether the profile exists — in one
- * statement, answered as one JSON value: each list's candidates (the best `depth` lexical and
- * semantic rows, exactly as the search… functions above) with the columns recall returns, so the
- * winners need no second read. Each statement costs ~0.5 ms of Node.js CPU in Prisma and the
- * driver, and each result cell a little more — most of a small profile's recall
- * (docs/PERFORMANCE.md); a single JSON cell is parsed natively.
- */
-export async function searchRecallLists(db: RawQueryRunner, options: RecallListsOptions): Promise<RecallListsResult> {
+/** The statement behind searchRecallLists, null when it has nothing to read (exported for EXPLAIN in tests and benchmarks). */
+export function recallListsSql(options: RecallListsOptions): Prisma.Sql | null {
   const { storeId, profileId } = options;
   const parts: Prisma.Sql[] = [];
   if (options.checkProfile) parts.push(Prisma.sql`'profileFound', EXISTS (SELECT 1 FROM "profiles" p WHERE p."storeId" = ${storeId} AND p."id" = ${profileId})`);
@@ -287,9 +284,23 @@ export async function searchRecallLists(db: RawQueryRunner, options: RecallLists
       author: `CASE WHEN a."id" IS NOT NULL THEN json_build_object('profileId', a."profileId", 'name', a."name", 'type', a."type") END`,
     })}`);
   }
+  return parts.length === 0 ? null : Prisma.sql`${PREPARED_STATEMENT}SELECT json_build_object(${Prisma.join(parts, ", ")}) AS lists`;
+}
+
+/**
+ * The searches of several recall lists — and, when asked, whether the profile exists — in one
+ * statement, answered as one JSON value: each list's candidates (the best `depth` lexical and
+ * semantic rows, exactly as the search… functions above) with the columns recall returns, so the
+ * winners need no second read. Each statement costs ~0.5 ms of Node.js CPU in Prisma and the
+ * driver, and each result cell a little more — most of a small profile's recall
+ * (docs/PERFORMANCE.md); a single JSON cell is parsed natively.
+ */
+export async function searchRecallLists(db: RawQueryRunner, options: RecallListsOptions): Promise<RecallListsResult> {
+  const { storeId } = options;
+  const sql = recallListsSql(options);
   const result: RecallListsResult = { profileFound: options.checkProfile ? false : null, observations: [], summaries: [], communications: [] };
-  if (parts.length === 0) return result;
-  const [{ lists }] = await db.queryRows<{ lists: unknown }>(Prisma.sql`${PREPARED_STATEMENT}SELECT json_build_object(${Prisma.join(parts, ", ")}) AS lists`);
+  if (!sql) return result;
+  const [{ lists }] = await db.queryRows<{ lists: unknown }>(sql);
   const parsed = (typeof lists === "string" ? JSON.parse(lists) : lists) as { profileFound?: boolean; observations?: JsonObservation[]; summaries?: JsonSummary[]; communications?: JsonCommunication[] };
   if (options.checkProfile) result.profileFound = parsed.profileFound === true;
   for (const { distance, lexicalScore, occurredAt, createdAt, updatedAt, reviewedAt, ...row } of parsed.observations ?? []) {

@@ -33,13 +33,36 @@ describe("raw statements", () => {
     expect(result).toEqual({ text: "it's", number: 43, array: 3, null: true });
   });
 
-  it("prepares a marked statement once per connection on PostgreSQL", async () => {
+  it("prepares a marked statement once per connection (PostgreSQL's pool, PGlite's one backend)", async () => {
     const database = await getDatabase();
-    if (database.kind !== "postgres") return; // the embedded database runs every statement unnamed
     const marked = Prisma.sql`${PREPARED_STATEMENT}SELECT ${"prepared-check"}::text AS "value"`;
     // Sequential statements reuse the pool's most recently released connection.
     for (let i = 0; i < 3; i++) expect(await database.queryRows(marked)).toEqual([{ value: "prepared-check" }]);
     const prepared = await database.queryRows<{ name: string }>(Prisma.sql`SELECT name FROM pg_prepared_statements WHERE name = ${preparedStatementName({ sql: marked.text })}`);
     expect(prepared).toHaveLength(1);
+  });
+
+  it("a prepared statement that fails answers the database's error and leaves the connection usable", async () => {
+    const database = await getDatabase();
+    const cast = (value: string) => Prisma.sql`${PREPARED_STATEMENT}SELECT ${value}::int AS "number"`;
+    await expect(database.queryRows(cast("not a number"))).rejects.toThrow(/invalid input syntax for type integer/);
+    expect(await database.queryRows(cast("7"))).toEqual([{ number: 7 }]);
+    await expect(database.queryRows(Prisma.sql`${PREPARED_STATEMENT}SELECT * FROM "no_such_table"`)).rejects.toThrow(/no_such_table/);
+    expect(await database.queryRows(cast("8"))).toEqual([{ number: 8 }]);
+  });
+
+  it("raw statements interleave with Prisma's transactions without mixing their messages", async () => {
+    const database = await getDatabase();
+    const prisma = await getPrisma();
+    const store = await createTestStore("raw-store-concurrent");
+    const reads = Array.from({ length: 20 }, (_, index) => database.queryRows<{ value: string }>(Prisma.sql`${PREPARED_STATEMENT}SELECT ${`read ${index}`}::text AS "value"`));
+    const transaction = prisma.$transaction(async (tx) => {
+      await tx.store.update({ where: { id: store.id }, data: { description: "inside" } });
+      return tx.store.findUnique({ where: { id: store.id } });
+    });
+    const [written, ...answers] = await Promise.all([transaction, ...reads]);
+    expect(written?.description).toBe("inside");
+    expect(answers.map((rows) => rows[0].value)).toEqual(Array.from({ length: 20 }, (_, index) => `read ${index}`));
+    expect((await findStore(store.id))?.description).toBe("inside");
   });
 });
