@@ -97,12 +97,32 @@ function distanceColumn(alias: string, queryVector: RecallSearchOptions["queryVe
 // The profile's rows are read through their (storeId, profileId, occurredAt) index and every one is
 // compared: the semantic side is an exact nearest-neighbour search over the profile's own vectors
 // (no approximate index over the whole store, whose recall would depend on other customers' rows).
-// The lexical side is BM25 computed here: the rows holding any of the query's first 24 lexemes
-// (`@@` an OR query) are unnested to those lexemes' counts; document frequencies, the collection's
-// size and average length come from the same rows. Only the best `depth` of each side leave the
-// database; ties at the cut (equal scores or distances: repeated texts) go by id, so which rows make
-// it never depends on the plan. (Exported for the neighbour-document equivalence test.)
-export function rankedSelect(candidates: Prisma.Sql, queryText: string, depth: number): Prisma.Sql {
+// The lexical side is BM25 computed here: the rows holding any of the query's first 24 lexemes are
+// unnested to those lexemes' counts; document frequencies, the collection's size and average length
+// come from the same rows. Only the best `depth` of each side leave the database; ties at the cut
+// (equal scores or distances: repeated texts) go by id, so which rows make it never depends on the
+// plan. (Exported for the neighbour-document equivalence test.)
+//
+// The rows holding a query lexeme are found one of two ways, for speed only (the rows and scores
+// are the same — a test holds the two to each other). By default, row by row with `@@` in the one
+// pass over the profile's rows, which keeps a document only when it matches, so the materialized
+// candidates stay small. With `joinLexemes`, every document's lexemes are hash-joined to the terms:
+// faster for a long query over long documents — communications' neighbour documents with an
+// inferred query of ten turns (−20 % on both databases), slower for observations or a short query
+// (docs/PERFORMANCE.md, recall fourth pass).
+export const LONG_QUERY_WORDS = 20;
+
+/** Whether a query is long enough for communicationSearchSql to join lexemes rather than match `@@` row by row. */
+export function isLongQuery(queryText: string): boolean {
+  return queryText.split(/\s+/).filter(Boolean).length > LONG_QUERY_WORDS;
+}
+
+export function rankedSelect(candidates: Prisma.Sql, queryText: string, depth: number, { joinLexemes: long = false } = {}): Prisma.Sql {
+  const matchedDocument = long ? Prisma.sql`c.document` : Prisma.sql`CASE WHEN c.document @@ (SELECT q.matcher FROM query q) THEN c.document END`;
+  const hitsFrom = long
+    ? Prisma.sql`FROM candidates c CROSS JOIN LATERAL unnest(c.matched_document) u JOIN (SELECT unnest(q.terms) AS lexeme FROM query q) t ON t.lexeme = u.lexeme`
+    : Prisma.sql`FROM candidates c CROSS JOIN query q CROSS JOIN LATERAL unnest(c.matched_document) u
+      WHERE c.matched_document IS NOT NULL AND u.lexeme = ANY(q.terms)`;
   return Prisma.sql`
     WITH query AS (
       SELECT q.terms,
@@ -112,16 +132,11 @@ export function rankedSelect(candidates: Prisma.Sql, queryText: string, depth: n
       FROM (SELECT ARRAY(SELECT u.lexeme FROM unnest(to_tsvector('english', ${queryText})) u ORDER BY u.positions[1] LIMIT ${MAX_QUERY_LEXEMES}) AS terms) q
     ),
     candidates AS MATERIALIZED (
-      SELECT c."id", c."occurredAt", c.distance, length(c.document) AS document_length,
-             CASE WHEN c.document @@ (SELECT q.matcher FROM query q) THEN c.document END AS matched_document
+      SELECT c."id", c."occurredAt", c.distance, length(c.document) AS document_length, ${matchedDocument} AS matched_document
       FROM (${candidates}) c
     ),
     collection AS (SELECT count(*)::float8 AS size, greatest(avg(document_length), 1)::float8 AS average_length FROM candidates),
-    hits AS (
-      SELECT c."id", u.lexeme, ${weightedFrequency}, c.document_length::float8 AS length
-      FROM candidates c CROSS JOIN query q CROSS JOIN LATERAL unnest(c.matched_document) u
-      WHERE c.matched_document IS NOT NULL AND u.lexeme = ANY(q.terms)
-    ),
+    hits AS (SELECT c."id", u.lexeme, ${weightedFrequency}, c.document_length::float8 AS length ${hitsFrom}),
     document_frequency AS (SELECT lexeme, count(*)::float8 AS count FROM hits GROUP BY lexeme),
     lexical AS (
       SELECT h."id", sum(
@@ -186,6 +201,7 @@ export function communicationSearchSql(options: CommunicationSearchOptions): Pri
         AND NOT (c."id" = ANY(${excludeIds}::text[])) ${occurredAtFilter(Prisma.sql`c."occurredAt"`, options)}`,
     queryText,
     depth,
+    { joinLexemes: isLongQuery(queryText) },
   );
 }
 
