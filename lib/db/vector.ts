@@ -101,7 +101,11 @@ function distanceColumn(alias: string, queryVector: RecallSearchOptions["queryVe
 // unnested to those lexemes' counts; document frequencies, the collection's size and average length
 // come from the same rows. Only the best `depth` of each side leave the database; ties at the cut
 // (equal scores or distances: repeated texts) go by id, so which rows make it never depends on the
-// plan. (Exported for the neighbour-document equivalence test.)
+// plan. Each step reads the one before it, never a join back to the candidates, and the steps
+// read more than once are materialized: the embedded database is never ANALYZEd unless an admin
+// does it, and with no statistics the planner's nested loops had re-run an aggregate or a sort once
+// per candidate (3× slower on LoCoMo's data: docs/PERFORMANCE.md, recall fourth pass). (Exported
+// for the neighbour-document equivalence test.)
 //
 // The rows holding a query lexeme are found one of two ways, for speed only (the rows and scores
 // are the same — a test holds the two to each other). By default, row by row with `@@` in the one
@@ -135,21 +139,21 @@ export function rankedSelect(candidates: Prisma.Sql, queryText: string, depth: n
       SELECT c."id", c."occurredAt", c.distance, length(c.document) AS document_length, ${matchedDocument} AS matched_document
       FROM (${candidates}) c
     ),
-    collection AS (SELECT count(*)::float8 AS size, greatest(avg(document_length), 1)::float8 AS average_length FROM candidates),
-    hits AS (SELECT c."id", u.lexeme, ${weightedFrequency}, c.document_length::float8 AS length ${hitsFrom}),
-    document_frequency AS (SELECT lexeme, count(*)::float8 AS count FROM hits GROUP BY lexeme),
+    collection AS MATERIALIZED (SELECT count(*)::float8 AS size, greatest(avg(document_length), 1)::float8 AS average_length FROM candidates),
+    hits AS (SELECT c."id", c."occurredAt", c.distance, u.lexeme, ${weightedFrequency}, c.document_length::float8 AS length ${hitsFrom}),
+    document_frequency AS MATERIALIZED (SELECT lexeme, count(*)::float8 AS count FROM hits GROUP BY lexeme),
     lexical AS (
-      SELECT h."id", sum(
+      SELECT h."id", h."occurredAt", h.distance, sum(
                ln(1 + (k.size - d.count + 0.5) / (d.count + 0.5))
                * (h.frequency * (${BM25_K1}::float8 + 1)) / (h.frequency + ${BM25_K1}::float8 * (1 - ${BM25_B}::float8 + ${BM25_B}::float8 * h.length / k.average_length))
              ) AS score
       FROM hits h JOIN document_frequency d USING (lexeme) CROSS JOIN collection k
-      GROUP BY h."id" ORDER BY score DESC, h."id" LIMIT ${depth}
+      GROUP BY h."id", h."occurredAt", h.distance ORDER BY score DESC, h."id" LIMIT ${depth}
     ),
-    semantic AS (SELECT c."id" FROM candidates c WHERE c.distance IS NOT NULL ORDER BY c.distance, c."id" LIMIT ${depth})
-    SELECT c."id", c."occurredAt", c.distance, coalesce(l.score, 0)::float8 AS "lexicalScore"
-    FROM candidates c LEFT JOIN lexical l ON l."id" = c."id"
-    WHERE c."id" IN (SELECT "id" FROM lexical UNION ALL SELECT "id" FROM semantic)`;
+    semantic AS (SELECT c."id", c."occurredAt", c.distance FROM candidates c WHERE c.distance IS NOT NULL ORDER BY c.distance, c."id" LIMIT ${depth})
+    SELECT w."id", w."occurredAt", w.distance, max(w.score)::float8 AS "lexicalScore"
+    FROM (SELECT "id", "occurredAt", distance, score FROM lexical UNION ALL SELECT "id", "occurredAt", distance, 0::float8 FROM semantic) w
+    GROUP BY w."id", w."occurredAt", w.distance`;
 }
 
 /** The statement behind searchObservations (exported for the EXPLAIN check in tests). */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { isLongQuery, rankedSelect } from "@/lib/db/vector";
+import { communicationSearchSql, isLongQuery, observationSearchSql, rankedSelect } from "@/lib/db/vector";
 import { buildConversation, buildProfile } from "@/prisma/builders";
 import { callApi } from "../helpers/call-api";
 import { createTestKey, createTestStore } from "../helpers/test-actors";
@@ -79,4 +79,24 @@ describe("recall's two ways of matching query lexemes", () => {
       expect(matched).toBeGreaterThanOrEqual(5); // the comparison covers real matches, not only empty answers
     });
   }
+
+  // Whatever the planner estimates (this store was never ANALYZEd), no aggregate, sort or limit of
+  // the search runs more than once: each step reads the previous one, with no join back to the
+  // candidates (lib/db/vector.ts). A nested loop that re-ran them per candidate made the search 3×
+  // slower on LoCoMo's data before.
+  it("runs each aggregate and sort of the search once, with or without statistics", async () => {
+    const prisma = await getPrisma();
+    type PlanNode = { "Node Type": string; "Actual Loops"?: number; Plans?: PlanNode[] };
+    const rerun = (node: PlanNode): string[] => [
+      ...(["Aggregate", "Sort", "Limit"].includes(node["Node Type"]) && (node["Actual Loops"] ?? 0) > 1 ? [`${node["Node Type"]} ×${node["Actual Loops"]}`] : []),
+      ...(node.Plans ?? []).flatMap(rerun),
+    ];
+    for (const query of ["router", longQuery]) {
+      for (const sql of [observationSearchSql({ storeId, profileId, queryText: query, queryVector: null, depth: 10 }), communicationSearchSql({ storeId, profileId, queryText: query, queryVector: null, depth: 10 })]) {
+        const [row] = await prisma.$queryRawUnsafe<{ "QUERY PLAN": unknown }[]>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`, ...sql.values);
+        const plan = (typeof row["QUERY PLAN"] === "string" ? JSON.parse(row["QUERY PLAN"]) : row["QUERY PLAN"]) as { Plan: PlanNode }[];
+        expect(rerun(plan[0].Plan)).toEqual([]);
+      }
+    }
+  });
 });
