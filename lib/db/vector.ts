@@ -121,9 +121,9 @@ export function isLongQuery(queryText: string): boolean {
   return queryText.split(/\s+/).filter(Boolean).length > LONG_QUERY_WORDS;
 }
 
-export function rankedSelect(candidates: Prisma.Sql, queryText: string, depth: number, { joinLexemes: long = false } = {}): Prisma.Sql {
-  const matchedDocument = long ? Prisma.sql`c.document` : Prisma.sql`CASE WHEN c.document @@ (SELECT q.matcher FROM query q) THEN c.document END`;
-  const hitsFrom = long
+export function rankedSelect(candidates: Prisma.Sql, queryText: string, depth: number, { joinLexemes = false } = {}): Prisma.Sql {
+  const matchedDocument = joinLexemes ? Prisma.sql`c.document` : Prisma.sql`CASE WHEN c.document @@ (SELECT q.matcher FROM query q) THEN c.document END`;
+  const hitsFrom = joinLexemes
     ? Prisma.sql`FROM candidates c CROSS JOIN LATERAL unnest(c.matched_document) u JOIN (SELECT unnest(q.terms) AS lexeme FROM query q) t ON t.lexeme = u.lexeme`
     : Prisma.sql`FROM candidates c CROSS JOIN query q CROSS JOIN LATERAL unnest(c.matched_document) u
       WHERE c.matched_document IS NOT NULL AND u.lexeme = ANY(q.terms)`;
