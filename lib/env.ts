@@ -37,6 +37,8 @@ const envSchema = z.object({
   KITH_RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(0),
   /** How often conversations are checked against their channel's inactivity timeouts; 0 = never. */
   KITH_TIMEOUT_SWEEP_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** How often the embedded database's tables are checked for missing statistics (lib/db/refresh-table-statistics.ts); 0 = never. */
+  KITH_STATISTICS_CHECK_SECONDS: z.coerce.number().int().min(0).default(60),
   /** `0` keeps `npm start` from running a job worker in the server process (run `npm run worker` instead). */
   KITH_WORKER: booleanFlag,
   /** Jobs one worker process runs at once. */

@@ -5,6 +5,8 @@ import { beforeAll } from "vitest";
 process.env.KITH_SEED_DEMO = "0";
 // Tests run the inactivity sweep themselves, with an explicit `now`.
 process.env.KITH_TIMEOUT_SWEEP_SECONDS = "0";
+// Tests refresh table statistics themselves (a VACUUM mid-test would only slow others down).
+process.env.KITH_STATISTICS_CHECK_SECONDS = "0";
 // Tests run job workers themselves, with their own handlers and timings.
 process.env.KITH_WORKER = "0";
 process.env.AUTH_SECRET ??= "test-auth-secret-0123456789abcdef";

@@ -10,6 +10,7 @@ import { startControlSocket } from "./control-socket";
 import { startIntervalJob } from "../jobs/start-interval-job";
 import { applyConversationTimeouts } from "../conversations/apply-conversation-timeouts";
 import { startJobWorker, stopJobWorkers } from "./start-job-worker";
+import { refreshTableStatistics } from "../db/refresh-table-statistics";
 
 /**
  * Closes the database cleanly on Ctrl-C / SIGTERM (PGlite flushes its files on close), after the
@@ -41,6 +42,8 @@ async function boot(): Promise<void> {
   const demo = env.KITH_SEED_DEMO === false ? null : await seedDemoStore();
   if (env.KITH_TIMEOUT_SWEEP_SECONDS > 0) startIntervalJob("conversation timeouts", env.KITH_TIMEOUT_SWEEP_SECONDS * 1000, () => applyConversationTimeouts({ storeId: null }));
   if (env.KITH_WORKER !== false) await startJobWorker({ concurrency: env.KITH_WORKER_CONCURRENCY });
+  // PGlite has no autovacuum; PostgreSQL's own does this.
+  if (database.kind === "embedded" && env.KITH_STATISTICS_CHECK_SECONDS > 0) startIntervalJob("statistics", env.KITH_STATISTICS_CHECK_SECONDS * 1000, () => refreshTableStatistics(database));
 
   const lines = [
     "",
