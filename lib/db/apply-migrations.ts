@@ -1,12 +1,18 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
 
 /** The two calls the runner needs; both `pg.Client` and PGlite provide them. */
 export type SqlExecutor = {
   exec(sql: string): Promise<unknown>;
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
 };
+
+/** PGlite as the runner's SqlExecutor (the server's embedded database and the migration tests alike). */
+export function pgliteExecutor(pglite: Pick<PGlite, "exec" | "query">): SqlExecutor {
+  return { exec: (sql) => pglite.exec(sql), query: (sql, params) => pglite.query(sql, params) as never };
+}
 
 export type ApplyMigrationsOptions = { db: SqlExecutor; migrationsDir?: string };
 

@@ -1,5 +1,5 @@
 import { PrismaClient, type Prisma } from "./generated/client";
-import { applyMigrations, type SqlExecutor } from "./apply-migrations";
+import { applyMigrations, pgliteExecutor, type SqlExecutor } from "./apply-migrations";
 import { IN_MEMORY, openEmbeddedDatabase } from "./open-embedded-database";
 import { readEnv } from "../env";
 import { createEmbeddedStatementRunner } from "./embedded-statements";
@@ -81,9 +81,7 @@ export async function openDatabase({ databaseUrl, dataDir }: OpenDatabaseOptions
     };
   }
   const pglite = await openEmbeddedDatabase(dataDir);
-  await applyMigrations({
-    db: { exec: (sql) => pglite.exec(sql), query: (sql, params) => pglite.query(sql, params) as never },
-  });
+  await applyMigrations({ db: pgliteExecutor(pglite) });
   // Named statements (lib/db/embedded-statements.ts) are planned for their values each time: a
   // generic plan, estimated for an average profile, took a 5,000-memory profile's search with an
   // inferred query from 50 to 100 ms (docs/PERFORMANCE.md). Parsing is still saved.

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { Prisma } from "./generated/client";
 
+const MARK = "/* kith:prepared */ ";
+
 /**
  * The mark that makes a raw statement a named (prepared) statement on PostgreSQL: parsed and
  * planned once per connection, then only bound and executed. Recall's searches are the statements
@@ -9,9 +11,7 @@ import { Prisma } from "./generated/client";
  * small fixed set may carry it: every distinct text is one more statement kept by each connection.
  * On the embedded database, lib/db/embedded-statements.ts does the same for Database.queryRows.
  */
-export const PREPARED_STATEMENT = Prisma.raw("/* kith:prepared */ ");
-
-const MARK = "/* kith:prepared */ ";
+export const PREPARED_STATEMENT = Prisma.raw(MARK);
 
 /** Distinct marked texts this process names; past it, a new text runs unnamed (a safety net against a text that varies). */
 export const MAX_PREPARED_STATEMENTS = 200;

@@ -1,5 +1,6 @@
 import { Prisma } from "./generated/client";
 import type { Database } from "./client";
+import { queryJsonCell } from "./query-json-cell";
 
 /**
  * The embedded database has no autovacuum: PGlite is one backend inside the server, with no
@@ -26,13 +27,13 @@ export function needsStatistics({ pages, recordedPages, recordedRows }: TableSiz
 
 /** The sizes of Kith's tables (the public schema's ordinary tables), in one statement. */
 export async function readTableSizes(database: Pick<Database, "queryRows">): Promise<TableSize[]> {
-  const [{ sizes }] = await database.queryRows<{ sizes: TableSize[] | string | null }>(Prisma.sql`
+  const sizes = await queryJsonCell<TableSize[]>(database, Prisma.sql`
     SELECT coalesce(json_agg(json_build_object(
              'table', c.relname, 'pages', pg_relation_size(c.oid) / current_setting('block_size')::int,
              'recordedPages', c.relpages, 'recordedRows', c.reltuples) ORDER BY c.relname), '[]'::json) AS sizes
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = 'public' AND c.relkind = 'r'`);
-  return typeof sizes === "string" ? (JSON.parse(sizes) as TableSize[]) : (sizes ?? []);
+  return sizes ?? [];
 }
 
 /** VACUUM (ANALYZE) of every table that needsStatistics; returns the tables processed. */

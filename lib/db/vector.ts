@@ -5,6 +5,7 @@
  */
 import { Prisma, type Communication, type Observation, type Participant, type Summary } from "./generated/client";
 import { PREPARED_STATEMENT } from "./prepared-statements";
+import { queryJsonCell } from "./query-json-cell";
 import type { DbClient } from "./transaction";
 import type { RawQueryRunner } from "./client";
 
@@ -320,8 +321,7 @@ export async function searchRecallLists(db: RawQueryRunner, options: RecallLists
   const sql = recallListsSql(options);
   const result: RecallListsResult = { profileFound: options.checkProfile ? false : null, observations: [], summaries: [], communications: [] };
   if (!sql) return result;
-  const [{ lists }] = await db.queryRows<{ lists: unknown }>(sql);
-  const parsed = (typeof lists === "string" ? JSON.parse(lists) : lists) as { profileFound?: boolean; observations?: JsonObservation[]; summaries?: JsonSummary[]; communications?: JsonCommunication[] };
+  const parsed = (await queryJsonCell<{ profileFound?: boolean; observations?: JsonObservation[]; summaries?: JsonSummary[]; communications?: JsonCommunication[] }>(db, sql))!;
   if (options.checkProfile) result.profileFound = parsed.profileFound === true;
   for (const { distance, lexicalScore, occurredAt, createdAt, updatedAt, reviewedAt, ...row } of parsed.observations ?? []) {
     const search = toSearchRow({ id: row.id, occurredAt, distance, lexicalScore, createdAt });

@@ -1,6 +1,7 @@
 import { Prisma, type Communication } from "../db/generated/client";
 import type { RawQueryRunner } from "../db/client";
 import { PREPARED_STATEMENT } from "../db/prepared-statements";
+import { queryJsonCell } from "../db/query-json-cell";
 import type { RecallAuthor } from "../db/vector";
 
 /** A communication of the current conversation as recall reads it, with its author's fields. */
@@ -27,7 +28,7 @@ type JsonSessionRow = Omit<Communication, "storeId" | "occurredAt" | "createdAt"
  * epoch milliseconds.
  */
 export async function readSessionTail(db: RawQueryRunner, { storeId, profileId, conversationId, take }: ReadSessionTailOptions): Promise<SessionTail> {
-  const [{ result }] = await db.queryRows<{ result: unknown }>(Prisma.sql`${PREPARED_STATEMENT}
+  const parsed = (await queryJsonCell<{ profileFound: boolean; conversationFound: boolean; rows: JsonSessionRow[] }>(db, Prisma.sql`${PREPARED_STATEMENT}
     SELECT json_build_object(
       'profileFound', EXISTS (SELECT 1 FROM "profiles" p WHERE p."storeId" = ${storeId} AND p."id" = ${profileId}),
       'conversationFound', EXISTS (SELECT 1 FROM "conversations" v WHERE v."storeId" = ${storeId} AND v."id" = ${conversationId}),
@@ -44,8 +45,7 @@ export async function readSessionTail(db: RawQueryRunner, { storeId, profileId, 
           ORDER BY c."occurredAt" DESC, c."id" DESC LIMIT ${take}
         ) r LEFT JOIN "participants" a ON a."storeId" = r."storeId" AND a."id" = r."participantId"
       )
-    ) AS result`);
-  const parsed = (typeof result === "string" ? JSON.parse(result) : result) as { profileFound: boolean; conversationFound: boolean; rows: JsonSessionRow[] };
+    ) AS result`))!;
   return {
     profileFound: parsed.profileFound === true,
     conversationFound: parsed.conversationFound === true,

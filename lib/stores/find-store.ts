@@ -1,6 +1,7 @@
 import { getDatabase } from "../db/client";
 import { Prisma, type Store } from "../db/generated/client";
 import { PREPARED_STATEMENT } from "../db/prepared-statements";
+import { queryJsonCell } from "../db/query-json-cell";
 import { isIdOf } from "../ids";
 
 type JsonStore = Omit<Store, "createdAt" | "updatedAt"> & { createdAt: number; updatedAt: number };
@@ -14,7 +15,7 @@ type JsonStore = Omit<Store, "createdAt" | "updatedAt"> & { createdAt: number; u
 export async function findStore(storeId: string): Promise<Store | null> {
   if (!isIdOf("store", storeId)) return null;
   const database = await getDatabase();
-  const [row] = await database.queryRows<{ store: JsonStore | string | null }>(Prisma.sql`${PREPARED_STATEMENT}
+  const found = await queryJsonCell<JsonStore>(database, Prisma.sql`${PREPARED_STATEMENT}
     SELECT json_build_object(
       'id', s."id", 'displayName', s."displayName", 'description', s."description", 'status', s."status",
       'autoApproveObservations', s."autoApproveObservations", 'allowExtractedTraits', s."allowExtractedTraits",
@@ -23,7 +24,6 @@ export async function findStore(storeId: string): Promise<Store | null> {
       'createdAt', (extract(epoch FROM s."createdAt") * 1000)::int8, 'updatedAt', (extract(epoch FROM s."updatedAt") * 1000)::int8
     ) AS store
     FROM "stores" s WHERE s."id" = ${storeId}`);
-  const found = typeof row?.store === "string" ? (JSON.parse(row.store) as JsonStore) : row?.store;
   if (!found || found.status !== "ACTIVE") return null;
   return { ...found, createdAt: new Date(found.createdAt), updatedAt: new Date(found.updatedAt) };
 }

@@ -4,13 +4,13 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
-import { applyMigrations, defaultMigrationsDir } from "@/lib/db/apply-migrations";
+import { applyMigrations, defaultMigrationsDir, pgliteExecutor } from "@/lib/db/apply-migrations";
 
 describe("migration runner", () => {
   it("applies each migration once, records it, refuses edited history and rolls back a failing one", async () => {
     const db = await PGlite.create({ dataDir: "memory://", extensions: { vector } });
     try {
-      const executor = { exec: (sql: string) => db.exec(sql), query: (sql: string, params?: unknown[]) => db.query(sql, params) as never };
+      const executor = pgliteExecutor(db);
       const dir = mkdtempSync(path.join(tmpdir(), "kith-migrations-"));
       cpSync(defaultMigrationsDir, dir, { recursive: true });
 

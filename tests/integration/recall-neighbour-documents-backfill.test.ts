@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
-import { applyMigrations, defaultMigrationsDir } from "@/lib/db/apply-migrations";
+import { applyMigrations, defaultMigrationsDir, pgliteExecutor } from "@/lib/db/apply-migrations";
 
 // The migration that adds communications' stored neighbour documents backfills the turns that
 // exist when it runs (a database upgraded in place), with the same documents the triggers keep.
@@ -28,7 +28,7 @@ describe("the neighbour-document migration", () => {
   it("backfills the documents of turns written before it, and its triggers keep them from then on", async () => {
     const db = await PGlite.create({ dataDir: "memory://", extensions: { vector } });
     try {
-      const executor = { exec: (sql: string) => db.exec(sql), query: (sql: string, params?: unknown[]) => db.query(sql, params) as never };
+      const executor = pgliteExecutor(db);
       const dir = mkdtempSync(path.join(tmpdir(), "kith-neighbour-migration-"));
       for (const name of readdirSync(defaultMigrationsDir).filter((entry) => entry < MIGRATION)) cpSync(path.join(defaultMigrationsDir, name), path.join(dir, name), { recursive: true });
       await applyMigrations({ db: executor, migrationsDir: dir });
